@@ -1,0 +1,2 @@
+/** Every table of the product. Migrations in `drizzle/` are generated from these with drizzle-kit. */
+export * from "./tenancy.ts";

@@ -1,0 +1,61 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { Role } from "../schema/index.ts";
+import type { AppEnv, Principal, TenantPrincipal } from "./context.ts";
+import { findActiveKeyByHash } from "./data/api-keys.ts";
+import { ForbiddenError, UnauthorizedError } from "./errors.ts";
+import { KEY_PREFIX, sha256Hex, timingSafeEqual } from "./lib/secrets.ts";
+
+const BEARER = /^Bearer\s+([A-Za-z0-9_-]{8,200})\s*$/;
+
+/**
+ * Resolves `Authorization: Bearer <key>` to a principal, or answers 401. Keys are looked up by the
+ * SHA-256 of the secret; the operator key is compared hash to hash in constant time.
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header("authorization");
+    if (!header) throw new UnauthorizedError("Send an API key as 'Authorization: Bearer <key>'.");
+    const match = BEARER.exec(header);
+    const secret = match?.[1];
+    if (!secret) throw new UnauthorizedError("The Authorization header must be 'Bearer <key>'.");
+    c.set("principal", await resolvePrincipal(c, secret));
+    await next();
+  };
+}
+
+async function resolvePrincipal(c: Context<AppEnv>, secret: string): Promise<Principal> {
+  const { db, config } = c.get("deps");
+  const hash = await sha256Hex(secret);
+  if (secret.startsWith(KEY_PREFIX.operator)) {
+    const expected = config.WUTONG_OPERATOR_KEY ? await sha256Hex(config.WUTONG_OPERATOR_KEY) : "";
+    if (expected && timingSafeEqual(hash, expected)) return { kind: "operator" };
+    throw new UnauthorizedError("The API key is not valid.");
+  }
+  const row = await findActiveKeyByHash(db, hash);
+  if (!row || !timingSafeEqual(row.secretHash, hash)) throw new UnauthorizedError("The API key is not valid or has been revoked.");
+  return {
+    kind: "key",
+    keyId: row.id,
+    tenantId: row.tenantId,
+    organizationId: row.organizationId,
+    talentId: row.talentId,
+    role: row.role,
+  };
+}
+
+/** The tenant caller, if its role is one of `roles`; otherwise 403. The operator key is refused too. */
+export function requireRole(c: Context<AppEnv>, ...roles: Role[]): TenantPrincipal {
+  const principal = c.get("principal");
+  if (principal.kind === "operator") {
+    throw new ForbiddenError("The operator key only manages tenants; use a key of the tenant.");
+  }
+  if (!roles.includes(principal.role)) {
+    throw new ForbiddenError(`A key with role '${principal.role}' may not do this; required: ${roles.join(" or ")}.`);
+  }
+  return principal;
+}
+
+/** The operator, or 403 for a tenant key. */
+export function requireOperator(c: Context<AppEnv>): void {
+  if (c.get("principal").kind !== "operator") throw new ForbiddenError("Only the operator key may manage tenants.");
+}

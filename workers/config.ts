@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/** Settings both runtimes share. Read once at start (Node) or per request (Worker), validated here. */
+const shared = {
+  WUTONG_OPERATOR_KEY: z
+    .string()
+    .regex(/^wtop_[A-Za-z0-9_-]{20,200}$/, "must be 'wtop_' followed by at least 20 letters, digits, '_' or '-'")
+    .optional()
+    .describe("the operator key that may create tenants"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+};
+
+export const WorkerConfigSchema = z.object({
+  ...shared,
+  WUTONG_OPERATOR_KEY: shared.WUTONG_OPERATOR_KEY.unwrap(),
+});
+
+export const NodeConfigSchema = z.object({
+  ...shared,
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|:memory:$)/, "must start with file:, libsql:, http(s): or be :memory:")
+    .default("file:.data/wutong.db"),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  WUTONG_DEMO: z.enum(["true", "false"]).default("true"),
+});
+
+export type AppConfig = z.infer<typeof WorkerConfigSchema>;
+export type NodeConfig = z.infer<typeof NodeConfigSchema>;
+
+/** Thrown when configuration is missing or bad; the message names each variable and why. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+/** Validates raw environment values against a schema, naming every bad variable. */
+export function parseConfig<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    const message = issue.code === "invalid_type" && raw[name] === undefined ? "is required" : issue.message;
+    return `${name} ${message}`;
+  });
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,35 @@
+import { auditLog } from "../../schema/index.ts";
+import type { Principal } from "../context.ts";
+import type { Db } from "../db.ts";
+import { newId } from "../lib/ids.ts";
+
+export interface AuditEntry {
+  tenantId: string | null;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  requestId: string | null;
+  detail?: Record<string, unknown>;
+  at: Date;
+}
+
+/** The audit insert for a write; callers put it in the same batch as the write it records. */
+export function auditStatement(db: Db, entry: AuditEntry) {
+  return db.insert(auditLog).values({
+    id: newId("audit", entry.at),
+    tenantId: entry.tenantId,
+    actor: entry.actor,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    requestId: entry.requestId,
+    detail: entry.detail ?? null,
+    at: entry.at.toISOString(),
+  });
+}
+
+/** How a principal is named in the audit log. */
+export function actorOf(principal: Principal): string {
+  return principal.kind === "operator" ? "operator" : principal.keyId;
+}

@@ -1,0 +1,90 @@
+import { dirname } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { ConfigError, NodeConfigSchema, parseConfig } from "./config.ts";
+import type { Deps } from "./context.ts";
+import { seedDemo } from "./demo.ts";
+import { sweep } from "./jobs/sweep.ts";
+import { createLogger, describeError } from "./logger.ts";
+import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";
+import { localPath, openDatabase } from "./node/database.ts";
+
+/** `npm start`: Wutong on Node with an embedded libSQL file, migrations applied and the demo region loaded. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(NodeConfigSchema, process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const dbPath = localPath(config.DATABASE_URL);
+  const credentialsDir = dbPath ? dirname(dbPath) : null;
+  const { db, close, migrated } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const credentials = credentialsDir ? loadCredentials(credentialsDir) : {};
+
+  let operatorKey = config.WUTONG_OPERATOR_KEY;
+  if (!operatorKey) {
+    if (!credentialsDir) {
+      console.error("Invalid configuration:\n  - WUTONG_OPERATOR_KEY is required when DATABASE_URL is not a local file");
+      process.exit(1);
+    }
+    operatorKey = credentials.operator_key ?? newOperatorKey();
+    credentials.operator_key = operatorKey;
+  }
+
+  const logger = createLogger(config.LOG_LEVEL);
+  const deps: Deps = { db, config: { ...config, WUTONG_OPERATOR_KEY: operatorKey }, clock: () => new Date(), logger };
+
+  let demoKey: string | null = null;
+  if (config.WUTONG_DEMO === "true") {
+    const demo = await seedDemo(db, new Date());
+    if (demo.adminSecret) credentials.demo_admin_key = demo.adminSecret;
+    demoKey = credentials.demo_admin_key ?? demo.adminSecret;
+  }
+  if (credentialsDir) saveCredentials(credentialsDir, credentials);
+
+  const app = createApp({ deps: () => deps });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const url = `http://${config.HOST}:${info.port}`;
+    // performance.now() counts from process start, so this includes module loading and migrations.
+    const ms = Math.round(performance.now());
+    const lines = [
+      "",
+      `梧桐 Wutong is listening on ${url}  (ready in ${ms} ms)`,
+      `  database      ${config.DATABASE_URL}${migrated.length ? `  (applied ${migrated.join(", ")})` : ""}`,
+      `  operator key  ${operatorKey}`,
+      `  demo admin    ${demoKey ?? "(the demo tenant's key was shown when it was created)"}`,
+      `  API reference ${url}/docs`,
+      "",
+      "Try:",
+      `  curl -s ${url}/v1/me -H 'authorization: Bearer ${demoKey ?? "<demo admin key>"}'`,
+      "",
+    ];
+    console.log(lines.join("\n"));
+  });
+
+  const sweeper = setInterval(() => {
+    sweep(db, new Date()).catch((err: unknown) => logger.error("sweep failed", describeError(err)));
+  }, 60 * 60 * 1000);
+  sweeper.unref();
+
+  const shutdown = (): void => {
+    clearInterval(sweeper);
+    server.close(() => {
+      close();
+      process.exit(0);
+    });
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error("Wutong failed to start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { drizzle } from "drizzle-orm/d1";
+import * as schema from "../schema/index.ts";
+import { createApp } from "./app.ts";
+import { ConfigError, parseConfig, WorkerConfigSchema } from "./config.ts";
+import type { Deps, WorkerBindings } from "./context.ts";
+import { ApiError } from "./errors.ts";
+import { sweep } from "./jobs/sweep.ts";
+import { createLogger } from "./logger.ts";
+
+const depsCache = new WeakMap<WorkerBindings, Deps>();
+
+/** Builds the request's dependencies from the bindings; a bad configuration is a 503 naming the variable. */
+function depsFrom(env: WorkerBindings): Deps {
+  const cached = depsCache.get(env);
+  if (cached) return cached;
+  let config;
+  try {
+    config = parseConfig(WorkerConfigSchema, { ...env });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new ApiError("service_unavailable", `The service is misconfigured: ${err.problems.join("; ")}.`);
+    throw err;
+  }
+  const deps: Deps = { db: drizzle(env.DB, { schema }), config, clock: () => new Date(), logger: createLogger(config.LOG_LEVEL) };
+  depsCache.set(env, deps);
+  return deps;
+}
+
+const app = createApp({ deps: (c) => depsFrom(c.env) });
+
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(sweep(depsFrom(env).db, new Date()).then(() => undefined));
+  },
+} satisfies ExportedHandler<WorkerBindings>;

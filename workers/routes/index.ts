@@ -1,0 +1,15 @@
+import type { App } from "../app.ts";
+import { registerKeyRoutes } from "./keys/index.ts";
+import { registerMeRoutes } from "./me/index.ts";
+import { registerMetaRoutes } from "./meta/index.ts";
+import { registerOrganizationRoutes } from "./organizations/index.ts";
+import { registerTenantRoutes } from "./tenants/index.ts";
+
+/** Mounts every resource's routes; each resource registers its operations from its own folder. */
+export function registerRoutes(app: App): void {
+  registerMetaRoutes(app);
+  registerTenantRoutes(app);
+  registerOrganizationRoutes(app);
+  registerKeyRoutes(app);
+  registerMeRoutes(app);
+}

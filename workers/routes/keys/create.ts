@@ -1,0 +1,68 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../app.ts";
+import { authenticate, requireRole } from "../../auth.ts";
+import { insertKey, mintKey } from "../../data/api-keys.ts";
+import { actorOf, auditStatement } from "../../data/audit.ts";
+import { getOrganizationInTenant } from "../../data/organizations.ts";
+import { commit } from "../../db.ts";
+import { idempotent } from "../../idempotency.ts";
+import { jsonBody } from "../../middleware/json-body.ts";
+import { BEARER, errorResponses, IdempotencyHeader, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
+import { assertMayManageKeysOf, assertMayMint } from "./policy.ts";
+import { CreateApiKeyBody, CreatedApiKeySchema, toApiKey } from "./schema.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/organizations/{id}/keys",
+  tags: ["API keys"],
+  summary: "Create an API key for an organization",
+  description: "Returns the secret once. Talent keys are issued with talent profiles, not here.",
+  security: BEARER,
+  middleware: [authenticate(), jsonBody()] as const,
+  request: {
+    params: idParam("organization"),
+    headers: IdempotencyHeader,
+    body: { required: true, content: { "application/json": { schema: CreateApiKeyBody } } },
+  },
+  responses: {
+    201: jsonContent(CreatedApiKeySchema, "The key, with its secret"),
+    ...errorResponses(...WRITE_ERRORS, 404, 409),
+  },
+});
+
+export function registerCreateKey(app: App): void {
+  app.openapi(route, async (c) => {
+    const caller = requireRole(c, "admin", "organizer", "enterprise");
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { db, clock } = c.get("deps");
+    const org = await getOrganizationInTenant(db, caller.tenantId, id);
+    assertMayManageKeysOf(caller, org);
+    assertMayMint(caller, org, body.role);
+    return idempotent(c, caller.tenantId, async () => {
+      const now = clock();
+      const { secret, row } = await mintKey({
+        tenantId: caller.tenantId,
+        organizationId: org.id,
+        role: body.role,
+        name: body.name ?? null,
+        createdBy: caller.keyId,
+        now,
+      });
+      await commit(db, [
+        insertKey(db, row),
+        auditStatement(db, {
+          tenantId: caller.tenantId,
+          actor: actorOf(caller),
+          action: "api_key.created",
+          subjectType: "api_key",
+          subjectId: row.id,
+          requestId: c.get("requestId"),
+          detail: { organization_id: org.id, role: row.role },
+          at: now,
+        }),
+      ]);
+      return c.json({ ...toApiKey(row), key: secret }, 201);
+    });
+  });
+}

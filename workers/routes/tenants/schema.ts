@@ -1,0 +1,55 @@
+import { z } from "@hono/zod-openapi";
+import type { TenantRow } from "../../data/tenants.ts";
+import { CreatedApiKeySchema } from "../keys/schema.ts";
+import { OrganizationSchema } from "../organizations/schema.ts";
+import { listOf } from "../shared.ts";
+
+export const TenantSchema = z
+  .object({
+    id: z.string().openapi({ example: "ten_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" }),
+    name: z.string().openapi({ example: "鄂尔多斯市" }),
+    slug: z.string().openapi({ example: "ordos" }),
+    region_code: z.string().nullable().openapi({ description: "GB/T 2260 code of the region.", example: "150600" }),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi("Tenant");
+
+export const CreateTenantBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).openapi({ example: "鄂尔多斯市" }),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "must be 2–63 lower-case letters, digits or hyphens, starting with a letter or digit")
+      .openapi({ example: "ordos" }),
+    region_code: z
+      .string()
+      .regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 code")
+      .optional()
+      .openapi({ example: "150600" }),
+    admin_organization_name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: "Name of the organizer organization holding the first admin key.", example: "鄂尔多斯市人才工作领导小组办公室" }),
+  })
+  .openapi("CreateTenant");
+
+export const CreatedTenantSchema = z
+  .object({ tenant: TenantSchema, organization: OrganizationSchema, admin_key: CreatedApiKeySchema })
+  .openapi("CreatedTenant");
+
+export const TenantListSchema = listOf(TenantSchema, "TenantList");
+
+export function toTenant(row: TenantRow): z.infer<typeof TenantSchema> {
+  return TenantSchema.parse({
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    region_code: row.regionCode,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+  });
+}
