@@ -1,0 +1,131 @@
+/**
+ * Component values, each in 0–1 (NaN = not applicable to this pair). Applicability depends on the
+ * offer's requirements only, so adding something to a talent can never switch a component on
+ * against them. Every function here is allocation-free: they run per pair.
+ */
+import { pathSimilarity } from "./codes.ts";
+import type { OfferFeatures, TalentFeatures, WeightedTerms } from "./features.ts";
+import { ALL_MODES } from "./features.ts";
+import { hasTerm } from "./text.ts";
+import { COMPONENT_KEYS } from "./types.ts";
+import type { ComponentKey } from "./types.ts";
+
+/** Index of each component in a values array. */
+export const C = Object.fromEntries(COMPONENT_KEYS.map((k, i) => [k, i])) as Record<ComponentKey, number>;
+export const COMPONENT_COUNT = COMPONENT_KEYS.length;
+
+export const INDUSTRY_BY_DEPTH = [0, 0.25, 0.5, 0.75] as const;
+export const OCCUPATION_BY_DEPTH = [0, 0.15, 0.4, 0.7] as const;
+/** Location levels, worst first: unwilling, willing to relocate, origin province, origin city, same province, same city. */
+export const LOCATION_VALUES = [0.1, 0.35, 0.5, 0.6, 0.75, 1] as const;
+/** A phrase counts as fully present once this share of its weighted terms is (new材料 vs 新型材料). */
+export const PHRASE_FULL = 0.75;
+/** Matched text weight that counts as full relevance: a few strong terms suffice, long ads don't dilute. */
+export const TEXT_SATURATION = 12;
+/** Shares of required skills, preferred skills and free-text relevance inside the skills component. */
+export const SKILL_PARTS = { required: 0.6, preferred: 0.15, text: 0.25 } as const;
+
+/** Weighted share of a phrase's terms the talent has, 0–1. */
+export function phraseMatch(talentTerms: Uint32Array, p: WeightedTerms): number {
+  if (p.total <= 0) return 1;
+  let got = 0;
+  for (let i = 0; i < p.ids.length; i++) if (hasTerm(talentTerms, p.ids[i] ?? 0)) got += p.weights[i] ?? 0;
+  return Math.min(1, got / p.total / PHRASE_FULL);
+}
+
+/** Saturating weighted overlap of the offer text with everything the talent knows (sorted merge). */
+export function textRelevance(talentTerms: Uint32Array, text: WeightedTerms): number {
+  let i = 0;
+  let j = 0;
+  let got = 0;
+  const a = text.ids;
+  while (i < a.length && j < talentTerms.length) {
+    const x = a[i] ?? 0;
+    const y = talentTerms[j] ?? 0;
+    if (x === y) {
+      got += text.weights[i] ?? 0;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return Math.min(1, got / Math.min(Math.max(text.total, 1e-9), TEXT_SATURATION));
+}
+
+function meanMatch(t: Uint32Array, phrases: readonly WeightedTerms[]): number {
+  let s = 0;
+  for (const p of phrases) s += phraseMatch(t, p);
+  return s / phrases.length;
+}
+
+/** Skills and text relevance: required skills, preferred skills and the offer's text, renormalised over those present. */
+export function skillsValue(t: TalentFeatures, o: OfferFeatures): number {
+  let sum = SKILL_PARTS.text * textRelevance(t.terms, o.text);
+  let w = SKILL_PARTS.text;
+  if (o.required.length > 0) {
+    sum += SKILL_PARTS.required * meanMatch(t.terms, o.required);
+    w += SKILL_PARTS.required;
+  }
+  if (o.preferred.length > 0) {
+    sum += SKILL_PARTS.preferred * meanMatch(t.terms, o.preferred);
+    w += SKILL_PARTS.preferred;
+  }
+  return sum / w;
+}
+
+/** Meeting a level: met 1, one short 0.5, two short 0.2, else 0. */
+export function levelValue(have: number, need: number): number {
+  if (have >= need) return 1;
+  const short = need - have;
+  return short === 1 ? 0.5 : short === 2 ? 0.2 : 0;
+}
+
+/** Location level 0–5 (index into LOCATION_VALUES). */
+export function locationLevel(t: TalentFeatures, o: OfferFeatures): number {
+  if (t.city === o.city || t.desiredCities.includes(o.city)) return 5;
+  if (t.province !== "" && t.province === o.province) return 4;
+  if (t.originCity === o.city) return 3;
+  if (t.originProvince !== "" && t.originProvince === o.province) return 2;
+  return t.willingToRelocate ? 1 : 0;
+}
+
+/** Rank (0 = most preferred) of the talent's best mode the offer also has; -1 if none. */
+export function bestCommonMode(t: TalentFeatures, o: OfferFeatures): number {
+  const common = t.modeMask & o.modeMask;
+  if (common === 0) return -1;
+  if (t.modeMask === ALL_MODES) return 0;
+  let best = 255;
+  for (let i = 0; i < t.modeRank.length; i++) if (common & (1 << i) && (t.modeRank[i] ?? 255) < best) best = t.modeRank[i] ?? 255;
+  return best;
+}
+
+/** Salary: 1 when the expectation fits the band, falling to 0 when it is 50% above the top. */
+export function salaryValue(expected: number, min: number, max: number): number {
+  const top = max > 0 ? max : min;
+  if (expected <= top) return 1;
+  return Math.max(0, 1 - (2 * (expected - top)) / expected);
+}
+
+/** Fills `out` with every component value (NaN = not applicable). */
+export function componentValues(t: TalentFeatures, o: OfferFeatures, out: Float64Array): void {
+  out[C.skills] = skillsValue(t, o);
+  out[C.industry] = o.industryPaths.length === 0 ? NaN : pathSimilarity(t.industryPaths, o.industryPaths, INDUSTRY_BY_DEPTH);
+  out[C.occupation] = o.occupationPaths.length === 0 ? NaN : pathSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
+  // Unknown education is not vetoed, but counts for little until the talent says.
+  out[C.education] = o.minEducation === 0 ? NaN : t.education === 0 ? 0.3 : t.education >= o.minEducation ? 1 : 0;
+  if (o.minTitle === 0 && o.minSkillLevel === 0) out[C.qualification] = NaN;
+  else
+    out[C.qualification] = Math.max(
+      o.minTitle === 0 ? 0 : levelValue(t.title, o.minTitle),
+      o.minSkillLevel === 0 ? 0 : levelValue(t.skillLevel, o.minSkillLevel),
+    );
+  out[C.experience] = o.minYears <= 0 ? NaN : t.years < 0 ? 0 : Math.min(1, t.years / o.minYears);
+  out[C.category] =
+    o.category === 0 ? NaN : t.category === 0 ? 0.2 : t.category <= o.category ? 1 : levelValue(o.category, t.category);
+  out[C.urgency] = o.urgency === 0 ? NaN : o.urgency / 5;
+  out[C.location] = o.city === "" ? NaN : (LOCATION_VALUES[locationLevel(t, o)] ?? 0);
+  const mode = bestCommonMode(t, o);
+  out[C.mode] = mode < 0 ? 0 : Math.max(0.6, 1 - 0.1 * mode);
+  out[C.salary] =
+    t.expectedSalary <= 0 || (o.salaryMax <= 0 && o.salaryMin <= 0) ? NaN : salaryValue(t.expectedSalary, o.salaryMin, o.salaryMax);
+}
