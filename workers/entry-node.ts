@@ -58,11 +58,11 @@ async function main(): Promise<void> {
       `梧桐 Wutong is listening on ${url}  (ready in ${ms} ms)`,
       `  database      ${config.DATABASE_URL}${migrated.length ? `  (applied ${migrated.join(", ")})` : ""}`,
       `  operator key  ${operatorKey}`,
-      `  demo admin    ${demoKey ?? "(the demo tenant's key was shown when it was created)"}`,
+      `  demo admin    ${demoKey ?? (config.WUTONG_DEMO === "true" ? "(shown when the demo tenant was created)" : "(demo disabled: WUTONG_DEMO=false)")}`,
       `  API reference ${url}/docs`,
       "",
       "Try:",
-      `  curl -s ${url}/v1/me -H 'authorization: Bearer ${demoKey ?? "<demo admin key>"}'`,
+      `  curl -s ${url}/v1/me -H 'authorization: Bearer ${demoKey ?? operatorKey}'`,
       "",
     ];
     console.log(lines.join("\n"));

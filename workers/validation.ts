@@ -17,15 +17,16 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], input: unknown)
   const out: FieldError[] = [];
   for (const issue of issues) {
     const path = join(issue.path);
+    if ((issue.code === "invalid_type" || issue.code === "invalid_value") && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
+      out.push({ path, message: "is required" });
+      continue;
+    }
     switch (issue.code) {
       case "unrecognized_keys":
         for (const key of issue.keys) out.push({ path: path ? `${path}.${key}` : key, message: "is not a known field" });
         break;
       case "invalid_type":
-        out.push({
-          path,
-          message: valueAt(input, issue.path) === undefined ? "is required" : `must be ${describeExpected(issue.expected)}`,
-        });
+        out.push({ path, message: `must be ${describeExpected(issue.expected)}` });
         break;
       case "invalid_value":
         out.push({ path, message: `must be one of: ${issue.values.map((v) => String(v)).join(", ")}` });
