@@ -25,34 +25,63 @@ export const TEXT_SATURATION = 12;
 /** Shares of required skills, preferred skills and free-text relevance inside the skills component. */
 export const SKILL_PARTS = { required: 0.6, preferred: 0.15, text: 0.25 } as const;
 
+/** A talent whose words name the offer's occupation (an alias) is nearly as good as the same code. */
+export const ALIAS_CREDIT = 0.7;
+/** Terms inferred from occupation aliases count this much of a term the talent wrote. */
+export const EXPANDED_FACTOR = 0.5;
+
 /** Weighted share of a phrase's terms the talent has, 0–1. */
-export function phraseMatch(talentTerms: Uint32Array, p: WeightedTerms): number {
+export function phraseMatch(t: TalentFeatures, p: WeightedTerms): number {
   if (p.total <= 0) return 1;
   let got = 0;
-  for (let i = 0; i < p.ids.length; i++) if (hasTerm(talentTerms, p.ids[i] ?? 0)) got += p.weights[i] ?? 0;
+  for (let i = 0; i < p.ids.length; i++) {
+    const id = p.ids[i] ?? 0;
+    const w = p.weights[i] ?? 0;
+    if (hasTerm(t.terms, id)) got += w;
+    else if (hasTerm(t.expanded, id)) got += EXPANDED_FACTOR * w;
+  }
   return Math.min(1, got / p.total / PHRASE_FULL);
 }
 
-/** Saturating weighted overlap of the offer text with everything the talent knows (sorted merge). */
-export function textRelevance(talentTerms: Uint32Array, text: WeightedTerms): number {
+/** Weighted overlap of sorted ids `a` (with weights) and sorted ids `b`, by a linear merge. */
+function overlap(a: Uint32Array, weights: Float32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let got = 0;
-  const a = text.ids;
-  while (i < a.length && j < talentTerms.length) {
+  while (i < a.length && j < b.length) {
     const x = a[i] ?? 0;
-    const y = talentTerms[j] ?? 0;
+    const y = b[j] ?? 0;
     if (x === y) {
-      got += text.weights[i] ?? 0;
+      got += weights[i] ?? 0;
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
-  return Math.min(1, got / Math.min(Math.max(text.total, 1e-9), TEXT_SATURATION));
+  return got;
 }
 
-function meanMatch(t: Uint32Array, phrases: readonly WeightedTerms[]): number {
+/**
+ * Text relevance: half how much of the title the talent covers (what the job is), half the
+ * saturating overlap with title + description (how it is done).
+ */
+export function textRelevance(t: TalentFeatures, title: WeightedTerms, text: WeightedTerms): number {
+  const got = overlap(text.ids, text.weights, t.terms) + EXPANDED_FACTOR * overlap(text.ids, text.weights, t.expanded);
+  const body = Math.min(1, got / Math.min(Math.max(text.total, 1e-9), TEXT_SATURATION));
+  return title.total <= 0 ? body : 0.5 * phraseMatch(t, title) + 0.5 * body;
+}
+
+/** Occupation: the code hierarchy, or the talent naming one of the offer occupation's aliases. */
+export function occupationValue(t: TalentFeatures, o: OfferFeatures): number {
+  let v = pathSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
+  for (const p of o.occupationPhrases) {
+    if (v >= ALIAS_CREDIT) break;
+    v = Math.max(v, ALIAS_CREDIT * phraseMatch(t, p));
+  }
+  return v;
+}
+
+function meanMatch(t: TalentFeatures, phrases: readonly WeightedTerms[]): number {
   let s = 0;
   for (const p of phrases) s += phraseMatch(t, p);
   return s / phrases.length;
@@ -60,14 +89,14 @@ function meanMatch(t: Uint32Array, phrases: readonly WeightedTerms[]): number {
 
 /** Skills and text relevance: required skills, preferred skills and the offer's text, renormalised over those present. */
 export function skillsValue(t: TalentFeatures, o: OfferFeatures): number {
-  let sum = SKILL_PARTS.text * textRelevance(t.terms, o.text);
+  let sum = SKILL_PARTS.text * textRelevance(t, o.titleTerms, o.text);
   let w = SKILL_PARTS.text;
   if (o.required.length > 0) {
-    sum += SKILL_PARTS.required * meanMatch(t.terms, o.required);
+    sum += SKILL_PARTS.required * meanMatch(t, o.required);
     w += SKILL_PARTS.required;
   }
   if (o.preferred.length > 0) {
-    sum += SKILL_PARTS.preferred * meanMatch(t.terms, o.preferred);
+    sum += SKILL_PARTS.preferred * meanMatch(t, o.preferred);
     w += SKILL_PARTS.preferred;
   }
   return sum / w;
@@ -110,7 +139,7 @@ export function salaryValue(expected: number, min: number, max: number): number 
 export function componentValues(t: TalentFeatures, o: OfferFeatures, out: Float64Array): void {
   out[C.skills] = skillsValue(t, o);
   out[C.industry] = o.industryPaths.length === 0 ? NaN : pathSimilarity(t.industryPaths, o.industryPaths, INDUSTRY_BY_DEPTH);
-  out[C.occupation] = o.occupationPaths.length === 0 ? NaN : pathSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
+  out[C.occupation] = o.occupationPaths.length === 0 ? NaN : occupationValue(t, o);
   // Unknown education is not vetoed, but counts for little until the talent says.
   out[C.education] = o.minEducation === 0 ? NaN : t.education === 0 ? 0.3 : t.education >= o.minEducation ? 1 : 0;
   if (o.minTitle === 0 && o.minSkillLevel === 0) out[C.qualification] = NaN;

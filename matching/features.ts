@@ -20,8 +20,10 @@ export interface WeightedTerms {
 /** Precomputed talent features. */
 export interface TalentFeatures {
   readonly id: string;
-  /** Everything the talent knows: skills, major, summary, occupation names and aliases. */
+  /** The talent's own words: skills, major, summary, honours. */
   readonly terms: Uint32Array;
+  /** Names and aliases of the talent's occupations not already in `terms`: weaker, inferred evidence. */
+  readonly expanded: Uint32Array;
   /** Skills, major and occupation names only: what an inverted index stores. */
   readonly keyTerms: Uint32Array;
   readonly industryCodes: readonly string[];
@@ -56,7 +58,12 @@ export interface OfferFeatures {
   readonly id: string;
   readonly kind: "demand" | "project";
   readonly title: string;
+  /** The title: what the job is. */
+  readonly titleTerms: WeightedTerms;
+  /** Title and description together. */
   readonly text: WeightedTerms;
+  /** Name and aliases of the offer's occupations: a talent naming one is in that occupation. */
+  readonly occupationPhrases: readonly WeightedTerms[];
   readonly required: readonly WeightedTerms[];
   readonly preferred: readonly WeightedTerms[];
   /** Title and required-skill terms: what a candidate query looks up. */
@@ -105,13 +112,13 @@ function cityCode(c: string | undefined): string {
 }
 
 /** Weighted terms of one or more texts; a factor per text lets a title count more than a description. */
-export function weightedTerms(label: string, texts: readonly (readonly [string, number])[]): WeightedTerms {
+export function weightedTerms(label: string, texts: readonly (readonly [string, number])[], lexicon: Lexicon): WeightedTerms {
   const acc = new Map<number, number>();
   for (const [text, factor] of texts) {
     const a = analyze(text);
     a.terms.forEach((t, i) => {
       const id = termId(t);
-      const w = (a.weights[i] ?? 0) * factor;
+      const w = (a.weights[i] ?? 0) * factor * (lexicon.termWeight.get(id) ?? 1);
       if (w > (acc.get(id) ?? 0)) acc.set(id, w);
     });
   }
@@ -129,13 +136,13 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
   for (const s of skills) for (const c of inferOccupations(lexicon, s)) occupationCodes.add(c);
   const keyTerms: string[] = [];
   for (const s of [...skills, t.major ?? ""]) keyTerms.push(...analyze(s).terms);
-  const all = [...keyTerms];
-  for (const code of occupationCodes) {
-    const expansion = occupationExpansion(lexicon, code);
-    all.push(...expansion);
-    keyTerms.push(...expansion);
-  }
-  for (const text of [t.summary ?? "", ...(t.honours ?? [])]) all.push(...analyze(text).terms);
+  const own = [...keyTerms];
+  for (const text of [t.summary ?? "", ...(t.honours ?? [])]) own.push(...analyze(text).terms);
+  const ownIds = termIds(own);
+  const expansion: string[] = [];
+  for (const code of occupationCodes) expansion.push(...occupationExpansion(lexicon, code));
+  keyTerms.push(...expansion);
+  const ownSet = new Set(ownIds);
   const city = cityCode(t.currentCity);
   const origin = cityCode(t.originCity);
   const modeRank = new Uint8Array(ENGAGEMENT_MODES.length).fill(0);
@@ -144,7 +151,8 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
   const ind = [...(t.industryCodes ?? [])].sort();
   return {
     id: t.id,
-    terms: termIds(all),
+    terms: ownIds,
+    expanded: termIds(expansion).filter((id) => !ownSet.has(id)),
     keyTerms: termIds(keyTerms),
     industryCodes: ind,
     industryPaths: packPaths(ind.map((c) => industryPrefixes(lexicon, c))),
@@ -166,6 +174,20 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
     expectedSalary: num(t.expectedSalary),
     category: t.categoryLevel ?? 0,
   };
+}
+
+/** Leaf occupations' names and aliases as phrases ("IT技术支持", "运维工程师"). */
+function occupationPhrases(lexicon: Lexicon, codes: readonly string[]): WeightedTerms[] {
+  const out: WeightedTerms[] = [];
+  for (const code of codes) {
+    for (const phrase of lexicon.occupationTerms.get(code) ?? []) {
+      for (const part of phrase.split("/")) {
+        const w = weightedTerms(part, [[part, 1]], lexicon);
+        if (w.total >= 1) out.push(w);
+      }
+    }
+  }
+  return out;
 }
 
 interface OfferCommon {
@@ -198,12 +220,18 @@ function prepareOffer(kind: "demand" | "project", o: OfferCommon, lexicon: Lexic
     kind,
     title: o.title,
     // The title says what the job is; the description mostly says how the company works.
-    text: weightedTerms("text", [
-      [o.title, 2],
-      [o.body, 1],
-    ]),
-    required: o.required.map((s) => weightedTerms(s, [[s, 1]])),
-    preferred: o.preferred.map((s) => weightedTerms(s, [[s, 1]])),
+    titleTerms: weightedTerms(o.title, [[o.title, 1]], lexicon),
+    occupationPhrases: occupationPhrases(lexicon, occupationCodes),
+    text: weightedTerms(
+      "text",
+      [
+        [o.title, 2],
+        [o.body, 1],
+      ],
+      lexicon,
+    ),
+    required: o.required.map((s) => weightedTerms(s, [[s, 1]], lexicon)),
+    preferred: o.preferred.map((s) => weightedTerms(s, [[s, 1]], lexicon)),
     keyTerms: termIds(keyTerms),
     industryCodes,
     industryPaths: packPaths(industryCodes.map((c) => industryPrefixes(lexicon, c))),

@@ -40,7 +40,7 @@ export function findGaps(
   for (const [which, share] of [["required", SKILL_PARTS.required], ["preferred", SKILL_PARTS.preferred]] as const) {
     const phrases = o[which];
     for (const p of phrases) {
-      const m = phraseMatch(t.terms, p);
+      const m = phraseMatch(t, p);
       if (m >= 1) continue;
       // Text relevance may rise too; the gain quoted is the lower bound from the skill itself.
       const dv = ((1 - m) * share) / phrases.length / skillParts;

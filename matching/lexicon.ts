@@ -2,7 +2,7 @@
  * The reference data the matcher needs, built once from the parsed taxonomy arrays the caller
  * loads (data/taxonomy/*.json). The core never reads files itself.
  */
-import { analyze, normalizeText } from "./text.ts";
+import { analyze, normalizeText, termId } from "./text.ts";
 
 export interface IndustryRow {
   code: string;
@@ -35,6 +35,11 @@ export interface Lexicon {
   readonly occupationByPhrase: ReadonlyMap<string, readonly string[]>;
   /** Longest phrase length in `occupationByPhrase`, bounding the substring scan. */
   readonly maxPhraseLength: number;
+  /**
+   * Term id → weight multiplier below 1 for terms common across occupation names and aliases
+   * (工程, 人员, 管理): an inverse document frequency learnt from the taxonomy itself.
+   */
+  readonly termWeight: ReadonlyMap<number, number>;
   /** City code → province code. */
   readonly cityProvince: ReadonlyMap<string, string>;
   /** City or province name (with and without 市/省 suffix) → code. */
@@ -48,7 +53,7 @@ export interface LexiconInput {
   provinces?: readonly ProvinceRow[];
 }
 
-/** Shortest phrase worth inferring an occupation from: two CJK characters are too ambiguous. */
+/** Shortest phrase inferred from inside a longer text: two characters (客服) only count as the whole text. */
 const MIN_PHRASE = 3;
 
 /** Builds a Lexicon from parsed taxonomy arrays; any part may be omitted (tests use tiny fixtures). */
@@ -67,7 +72,7 @@ export function buildLexicon(input: LexiconInput): Lexicon {
     for (const p of phrases) {
       for (const part of p.split("/")) {
         const key = normalizeText(part).replace(/\s+/g, "");
-        if (key.length < MIN_PHRASE) continue;
+        if (key.length < 2) continue;
         const codes = occupationByPhrase.get(key) ?? [];
         if (!codes.includes(r.code)) codes.push(r.code);
         occupationByPhrase.set(key, codes);
@@ -76,6 +81,7 @@ export function buildLexicon(input: LexiconInput): Lexicon {
     }
   }
 
+  const termWeight = idfWeights(input.occupations ?? []);
   const cityProvince = new Map<string, string>();
   const placeByName = new Map<string, string>();
   const addName = (name: string, code: string): void => {
@@ -88,7 +94,29 @@ export function buildLexicon(input: LexiconInput): Lexicon {
     cityProvince.set(c.code, c.parent);
     if (c.name !== "市辖区" && c.name !== "县") addName(c.name, c.code);
   }
-  return { industrySection, occupationTerms, occupationByPhrase, maxPhraseLength, cityProvince, placeByName };
+  return { industrySection, occupationTerms, occupationByPhrase, maxPhraseLength, termWeight, cityProvince, placeByName };
+}
+
+/** Terms in at most this many taxonomy phrases keep full weight. */
+const IDF_FULL_DF = 15;
+const IDF_MIN = 0.15;
+
+function idfWeights(occupations: readonly OccupationRow[]): Map<number, number> {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const r of occupations) {
+    for (const phrase of [r.name, ...(r.aliases ?? [])]) {
+      n++;
+      for (const t of analyze(phrase).terms) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  }
+  const out = new Map<number, number>();
+  const top = Math.log(n / IDF_FULL_DF);
+  for (const [t, d] of df) {
+    if (d <= IDF_FULL_DF) continue;
+    out.set(termId(t), Math.max(IDF_MIN, Math.log(n / d) / top));
+  }
+  return out;
 }
 
 /** Resolves a city given as a GB/T 2260 code (4 or 6 digits) or a name (深圳, 深圳市) to its 4-digit city code. */
@@ -109,6 +137,8 @@ export function provinceOf(lexicon: Lexicon, city: string): string {
 /** Occupation codes whose name or alias appears in the text (longest phrases; substring scan). */
 export function inferOccupations(lexicon: Lexicon, text: string): string[] {
   const norm = normalizeText(text).replace(/\s+/g, "");
+  const exact = lexicon.occupationByPhrase.get(norm);
+  if (exact !== undefined) return [...exact].sort();
   const found = new Set<string>();
   const max = Math.min(lexicon.maxPhraseLength, norm.length);
   for (let len = max; len >= MIN_PHRASE; len--) {

@@ -44,12 +44,14 @@ const LOCATION_LEVELS: readonly Pair[] = [
 function byDepth(levels: readonly Pair[], value: number, byDepthValues: readonly number[], full: Pair): Pair {
   if (value >= 1) return full;
   const depth = byDepthValues.indexOf(value);
-  return levels[Math.max(0, depth)] ?? ["", ""];
+  // Not a hierarchy level: the occupation credit came from the talent naming one of its aliases.
+  if (depth < 0) return ["技能提及该职业（别名匹配）", "skills name this occupation (alias match)"];
+  return levels[depth] ?? ["", ""];
 }
 
 /** Names of the required skills the talent lacks (below a full phrase match). */
 export function missingSkills(t: TalentFeatures, o: OfferFeatures, which: "required" | "preferred"): string[] {
-  return o[which].filter((p) => phraseMatch(t.terms, p) < 1).map((p) => p.label);
+  return o[which].filter((p) => phraseMatch(t, p) < 1).map((p) => p.label);
 }
 
 /** Reason for a component; `value` is NaN when it did not apply. */
@@ -59,7 +61,7 @@ export function componentReason(key: ComponentKey, value: number, t: TalentFeatu
     case "skills": {
       const req = o.required.length;
       const miss = missingSkills(t, o, "required");
-      const rel = pct(textRelevance(t.terms, o.text));
+      const rel = pct(textRelevance(t, o.titleTerms, o.text));
       if (req === 0) return [`文本相关度 ${rel}`, `text relevance ${rel}`];
       const tailZh = miss.length > 0 ? `（缺：${miss.join("、")}）` : "";
       const tailEn = miss.length > 0 ? ` (missing: ${miss.join(", ")})` : "";

@@ -45,6 +45,24 @@ function addTerm(terms: Map<string, number>, term: string, weight: number): void
   if (had === undefined || had < weight) terms.set(term, weight);
 }
 
+/**
+ * Words of a CJK run plus the bigrams that repair the segmenter: inside words of 3+ characters
+ * (研究生 → 研究) and across a boundary with a single-character segment (新|材料 → 新材, 工程|师 →
+ * 程师). Bigrams across two whole words (财务|系统 → 务系) or through a stopword are noise.
+ */
+function addRun(terms: Map<string, number>, run: string): void {
+  const words: string[] = [];
+  for (const seg of segmenter.segment(run)) words.push(seg.segment);
+  words.forEach((w, i) => {
+    if (STOPWORDS.has(w)) return;
+    if (w.length >= 2) addTerm(terms, w, 1);
+    if (w.length >= 3) for (let k = 0; k + 1 < w.length; k++) addTerm(terms, w.slice(k, k + 2), 0.5);
+    const next = words[i + 1];
+    if (next === undefined || STOPWORDS.has(next) || (w.length >= 2 && next.length >= 2)) return;
+    addTerm(terms, (w.at(-1) ?? "") + (next[0] ?? ""), 0.5);
+  });
+}
+
 function analyzeUncached(text: string): Analyzed {
   const terms = new Map<string, number>();
   const norm = normalizeText(text);
@@ -59,11 +77,7 @@ function analyzeUncached(text: string): Analyzed {
       addTerm(terms, run, 1);
       continue;
     }
-    for (const seg of segmenter.segment(run)) {
-      if (seg.segment.length >= 2) addTerm(terms, seg.segment, 1);
-    }
-    // Bigrams make 新材料 match 新材料 even when one side is segmented 新|材料 and the other not.
-    for (let i = 0; i + 1 < run.length; i++) addTerm(terms, run.slice(i, i + 2), 0.5);
+    addRun(terms, run);
   }
   return { terms: [...terms.keys()], weights: [...terms.values()] };
 }
