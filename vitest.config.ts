@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["test/unit/**/*.test.ts", "test/matching/**/*.test.ts", "test/integration/**/*.test.ts"],
+          include: ["test/unit/**/*.test.ts", "test/matching/**/*.test.ts", "test/imports/**/*.test.ts", "test/integration/**/*.test.ts"],
           environment: "node",
         },
       },
