@@ -16,7 +16,7 @@ describe("tenants", () => {
     const slug = unique("ordos").toLowerCase();
     const res = await t.call("POST", "/v1/tenants", {
       key: OPERATOR_KEY,
-      body: { name: "鄂尔多斯市", slug, region_code: "150600", admin_organization_name: "人才工作局" },
+      body: { name: "鄂尔多斯市", slug, region_code: "1506", admin_organization_name: "人才工作局" },
     });
     expect(res.status).toBe(201);
     const body = (await res.json()) as {
@@ -24,7 +24,7 @@ describe("tenants", () => {
       organization: { id: string; name: string; kind: string };
       admin_key: { key: string; role: string; organization_id: string };
     };
-    expect(body.tenant).toMatchObject({ slug, region_code: "150600", name: "鄂尔多斯市" });
+    expect(body.tenant).toMatchObject({ slug, region_code: "1506", name: "鄂尔多斯市" });
     expect(body.organization).toMatchObject({ name: "人才工作局", kind: "organizer" });
     expect(body.admin_key).toMatchObject({ role: "admin", organization_id: body.organization.id });
 
@@ -76,14 +76,14 @@ describe("tenants", () => {
   });
 
   it("validates the body field by field", async () => {
-    const res = await t.call("POST", "/v1/tenants", { key: OPERATOR_KEY, body: { name: "", slug: "Bad Slug!", region_code: "15" } });
+    const res = await t.call("POST", "/v1/tenants", { key: OPERATOR_KEY, body: { name: "", slug: "Bad Slug!", region_code: "150" } });
     await expectProblem(res, {
       status: 422,
       code: "validation_failed",
       errors: [
         { path: "name", message: "must be at least 1 characters long" },
         { path: "slug", message: "must be 2–63 lower-case letters, digits or hyphens, starting with a letter or digit" },
-        { path: "region_code", message: "must be a 6-digit GB/T 2260 code" },
+        { path: "region_code", message: "must be a GB/T 2260 code: 2 digits (province), 4 (city) or 6 (county)" },
       ],
     });
     expect(await t.db.select().from(apiKeys).where(eq(apiKeys.role, "admin"))).toHaveLength((await t.db.select().from(tenants)).length);

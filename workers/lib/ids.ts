@@ -6,6 +6,10 @@ export const ID_PREFIXES = {
   apiKey: "key",
   audit: "aud",
   request: "req",
+  talent: "tal",
+  demand: "dem",
+  catalog: "cat",
+  import: "imp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

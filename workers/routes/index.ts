@@ -3,6 +3,7 @@ import { registerKeyRoutes } from "./keys/index.ts";
 import { registerMeRoutes } from "./me/index.ts";
 import { registerMetaRoutes } from "./meta/index.ts";
 import { registerOrganizationRoutes } from "./organizations/index.ts";
+import { registerTalentRoutes } from "./talents/index.ts";
 import { registerTenantRoutes } from "./tenants/index.ts";
 
 /** Mounts every resource's routes; each resource registers its operations from its own folder. */
@@ -12,4 +13,5 @@ export function registerRoutes(app: App): void {
   registerOrganizationRoutes(app);
   registerKeyRoutes(app);
   registerMeRoutes(app);
+  registerTalentRoutes(app);
 }

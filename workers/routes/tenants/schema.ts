@@ -9,7 +9,7 @@ export const TenantSchema = z
     id: z.string().openapi({ example: "ten_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" }),
     name: z.string().openapi({ example: "鄂尔多斯市" }),
     slug: z.string().openapi({ example: "ordos" }),
-    region_code: z.string().nullable().openapi({ description: "GB/T 2260 code of the region.", example: "150600" }),
+    region_code: z.string().nullable().openapi({ description: "GB/T 2260 code of the region (province 2, city 4, county 6 digits).", example: "1506" }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -24,9 +24,9 @@ export const CreateTenantBody = z
       .openapi({ example: "ordos" }),
     region_code: z
       .string()
-      .regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 code")
+      .regex(/^\d{2}(\d{2}(\d{2})?)?$/, "must be a GB/T 2260 code: 2 digits (province), 4 (city) or 6 (county)")
       .optional()
-      .openapi({ example: "150600" }),
+      .openapi({ example: "1506" }),
     admin_organization_name: z
       .string()
       .trim()

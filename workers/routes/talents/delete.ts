@@ -1,0 +1,42 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../app.ts";
+import { authenticate, requireRole } from "../../auth.ts";
+import { actorOf, auditStatement } from "../../data/audit.ts";
+import { eraseTalentStatements } from "../../data/talents.ts";
+import { commit } from "../../db.ts";
+import { AUTHED_ERRORS, BEARER, errorResponses, idParam } from "../shared.ts";
+import { readableTalent } from "./access.ts";
+
+const route = createRoute({
+  method: "delete",
+  path: "/v1/talents/{id}",
+  tags: ["Talents"],
+  summary: "Erase a talent",
+  description:
+    "Deletes the profile, its contact details, its match-index rows and its keys for real. The audit log records that an erasure happened, and nothing of the data.",
+  security: BEARER,
+  middleware: [authenticate()] as const,
+  request: { params: idParam("talent") },
+  responses: { 204: { description: "Erased" }, ...errorResponses(400, ...AUTHED_ERRORS, 404) },
+});
+
+export function registerDeleteTalent(app: App): void {
+  app.openapi(route, async (c) => {
+    const caller = requireRole(c, "admin", "talent");
+    const row = await readableTalent(c, caller, c.req.valid("param").id);
+    const { db, clock } = c.get("deps");
+    await commit(db, [
+      ...eraseTalentStatements(db, caller.tenantId, row.id),
+      auditStatement(db, {
+        tenantId: caller.tenantId,
+        actor: actorOf(caller),
+        action: "talent.erased",
+        subjectType: "talent",
+        subjectId: row.id,
+        requestId: c.get("requestId"),
+        at: clock(),
+      }),
+    ]);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,16 @@
+import type { App } from "../../app.ts";
+import { registerCreateTalent } from "./create.ts";
+import { registerDeleteTalent } from "./delete.ts";
+import { registerGetTalent } from "./get.ts";
+import { registerCreateTalentKey } from "./keys.ts";
+import { registerListTalents } from "./list.ts";
+import { registerUpdateTalent } from "./update.ts";
+
+export function registerTalentRoutes(app: App): void {
+  registerCreateTalent(app);
+  registerListTalents(app);
+  registerGetTalent(app);
+  registerUpdateTalent(app);
+  registerDeleteTalent(app);
+  registerCreateTalentKey(app);
+}
