@@ -1,4 +1,6 @@
 import type { App } from "../app.ts";
+import { registerCatalogRoutes } from "./catalogs/index.ts";
+import { registerDemandRoutes } from "./demands/index.ts";
 import { registerKeyRoutes } from "./keys/index.ts";
 import { registerMeRoutes } from "./me/index.ts";
 import { registerMetaRoutes } from "./meta/index.ts";
@@ -14,4 +16,6 @@ export function registerRoutes(app: App): void {
   registerKeyRoutes(app);
   registerMeRoutes(app);
   registerTalentRoutes(app);
+  registerDemandRoutes(app);
+  registerCatalogRoutes(app);
 }

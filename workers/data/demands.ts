@@ -1,0 +1,90 @@
+import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { demands } from "../../schema/index.ts";
+import type { Db, Statement } from "../db.ts";
+import { NotFoundError } from "../errors.ts";
+import { sha256Hex } from "../lib/secrets.ts";
+import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
+import { type DemandRow, demandKeys } from "./profiles.ts";
+
+export type { DemandRow };
+
+export async function getDemandInTenant(db: Db, tenantId: string, id: string): Promise<DemandRow> {
+  const rows = await db
+    .select()
+    .from(demands)
+    .where(and(eq(demands.tenantId, tenantId), eq(demands.id, id)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw new NotFoundError("demand", id);
+  return row;
+}
+
+export interface DemandFilters {
+  industry?: string | undefined;
+  occupation?: string | undefined;
+  city?: string | undefined;
+  education?: string | undefined;
+  mode?: string | undefined;
+  categoryLevel?: number | undefined;
+  status?: string | undefined;
+  minUrgency?: number | undefined;
+  industryChain?: string | undefined;
+  organizationId?: string | undefined;
+  catalogId?: string | undefined;
+}
+
+/** A page of demands, newest first. */
+export async function listDemands(db: Db, tenantId: string, f: DemandFilters, opts: { limit: number; after: string | null }) {
+  const conditions: SQL[] = [eq(demands.tenantId, tenantId)];
+  if (f.industry) conditions.push(sql`${demands.industryCode} LIKE ${`${f.industry}%`}`);
+  if (f.occupation) conditions.push(sql`${demands.occupationCode} LIKE ${`${f.occupation}%`}`);
+  if (f.city) conditions.push(eq(demands.city, f.city));
+  if (f.education) conditions.push(eq(demands.minEducation, f.education));
+  if (f.mode) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${demands.modes}) WHERE json_each.value = ${f.mode})`);
+  if (f.categoryLevel !== undefined) conditions.push(eq(demands.categoryLevel, f.categoryLevel));
+  if (f.status) conditions.push(eq(demands.status, f.status as DemandRow["status"]));
+  if (f.minUrgency !== undefined) conditions.push(gte(demands.urgency, f.minUrgency));
+  if (f.industryChain) conditions.push(eq(demands.industryChain, f.industryChain));
+  if (f.organizationId) conditions.push(eq(demands.organizationId, f.organizationId));
+  if (f.catalogId) conditions.push(eq(demands.catalogId, f.catalogId));
+  if (opts.after) conditions.push(lt(demands.id, opts.after));
+  return db
+    .select()
+    .from(demands)
+    .where(and(...conditions))
+    .orderBy(desc(demands.id))
+    .limit(opts.limit + 1);
+}
+
+/** What a demand says (not who wrote it or when): equal hashes mean a re-import changes nothing. */
+export async function demandContentHash(row: DemandRow): Promise<string> {
+  const { id: _id, tenantId: _t, contentHash: _h, createdBy: _c, createdAt: _ca, updatedAt: _u, filled: _f, ...content } = row;
+  return sha256Hex(JSON.stringify(content));
+}
+
+export function insertDemandStatements(db: Db, row: DemandRow): Statement[] {
+  return [db.insert(demands).values(row), ...replaceKeysStatements(db, row.tenantId, "demand", row.id, demandKeys(row))];
+}
+
+export function updateDemandStatements(db: Db, row: DemandRow): Statement[] {
+  return [
+    db
+      .update(demands)
+      .set(row)
+      .where(and(eq(demands.tenantId, row.tenantId), eq(demands.id, row.id))),
+    ...replaceKeysStatements(db, row.tenantId, "demand", row.id, demandKeys(row)),
+  ];
+}
+
+export function deleteDemandStatements(db: Db, tenantId: string, id: string): Statement[] {
+  return [db.delete(demands).where(and(eq(demands.tenantId, tenantId), eq(demands.id, id))), deleteKeysStatement(db, tenantId, id)];
+}
+
+/** The catalog's demands with any of the given import keys, chunked under D1's parameter limit. */
+export async function findDemandsByImportKeys(db: Db, catalogId: string, keys: string[]): Promise<DemandRow[]> {
+  const out: DemandRow[] = [];
+  for (let i = 0; i < keys.length; i += 90) {
+    out.push(...(await db.select().from(demands).where(and(eq(demands.catalogId, catalogId), inArray(demands.importKey, keys.slice(i, i + 90))))));
+  }
+  return out;
+}
