@@ -1,0 +1,103 @@
+/**
+ * Name → code resolution for the three taxonomies, for imports and for clients checking a name
+ * first. Every call is a handful of map reads (an import resolves every row of a large file);
+ * only a miss scans, through a bigram index, for suggestions.
+ *
+ * Rules, in order; the first rule with an acceptable candidate decides:
+ * 1. an exact code (occupations with or without separators; regions also in 6- or 12-digit form);
+ * 2. the exact name, ignoring width, case, spaces and punctuation;
+ * 3. occupations: a job-board alias (or one `/`-separated part of one);
+ * 4. the name without its usual suffix (鄂尔多斯 → 鄂尔多斯市; 化学原料和化学制品制造 → …制造业);
+ *    a suffix the input does carry must match (朝阳区 never reaches 朝阳市);
+ * 5. regions: a name qualified by its province or city (北京市朝阳区).
+ * Hard filters (a region `level`) apply first, then the region `within` preference. Several
+ * candidates left in the deciding rule are `ambiguous`, except:
+ * - industries and occupations: an entry that contains all the others (group 019 其他农业 and its
+ *   only class 0190 of the same name) wins; the most general is never wrong, since the matcher
+ *   treats an ancestor code as matching all its descendants;
+ * - regions by short name: the most general level wins (河南 is the province, not 河南蒙古族自治县;
+ *   吉林 the province, not 吉林市); pass `level` or `within` to reach the others. Exact names
+ *   never collapse: 朝阳区 stays ambiguous between Beijing's and Changchun's.
+ */
+import type { Taxonomy } from "./build.ts";
+import { codeSuggestions, decide, shortNameTier } from "./decide.ts";
+import { industryTaxonomy, occupationTaxonomy, regionTaxonomy } from "./data.ts";
+import {
+  normalizeKey,
+  parseIndustryCode,
+  parseOccupationCode,
+  parseRegionCode,
+  shortIndustryName,
+  shortOccupationName,
+} from "./normalize.ts";
+import { resolveRegionName } from "./region.ts";
+import type {
+  IndustryLevel,
+  OccupationLevel,
+  RegionLevel,
+  RegionResolveOptions,
+  Resolution,
+  TaxonomyLevel,
+  TaxonomyNode,
+} from "./types.ts";
+
+function unknown<L extends TaxonomyLevel>(tax: Taxonomy<L>, key: string, accept?: (n: TaxonomyNode<L>) => boolean): Resolution<L> {
+  const ok = accept ? (code: string) => [code].flatMap((c) => tax.byCode.get(c) ?? []).some(accept) : undefined;
+  return { status: "unknown", suggestions: key === "" ? [] : tax.suggest.suggest(key, ok) };
+}
+
+function byCode<L extends TaxonomyLevel>(node: TaxonomyNode<L>): Resolution<L> {
+  return { status: "ok", code: node.code, name: node.name, level: node.level, matchedBy: "code" };
+}
+
+/** A GB/T 4754-2017 industry by code (`C`, `26`, `C2614`) or name (`化学原料和化学制品制造业`, `…制造`). */
+export function resolveIndustry(nameOrCode: string): Resolution<IndustryLevel> {
+  const tax = industryTaxonomy();
+  const code = parseIndustryCode(nameOrCode);
+  if (code) {
+    const node = tax.byCode.get(code.code);
+    if (node && (code.section === undefined || node.section === code.section)) return byCode(node);
+    if (node) return { status: "unknown", suggestions: [{ code: node.code, name: node.name }] };
+    return codeSuggestions(tax, code.code);
+  }
+  const key = normalizeKey(nameOrCode);
+  const tiers = [{ by: "name" as const, nodes: tax.byName.get(key) ?? [] }, shortNameTier(tax, key, shortIndustryName)];
+  return decide(tiers, { collapseToAncestor: true }) ?? unknown(tax, key);
+}
+
+/** A 职业分类大典 2022 occupation by code (`2-02-09-04`, `2020904`), name, job-board alias or name without 人员. */
+export function resolveOccupation(nameOrCode: string): Resolution<OccupationLevel> {
+  const tax = occupationTaxonomy();
+  const code = parseOccupationCode(nameOrCode);
+  if (code) {
+    const node = tax.byCode.get(code);
+    return node ? byCode(node) : codeSuggestions(tax, code);
+  }
+  const key = normalizeKey(nameOrCode);
+  const tiers = [
+    { by: "name" as const, nodes: tax.byName.get(key) ?? [] },
+    { by: "alias" as const, nodes: tax.byAlias.get(key) ?? [] },
+    shortNameTier(tax, key, shortOccupationName),
+  ];
+  return decide(tiers, { collapseToAncestor: true }) ?? unknown(tax, key);
+}
+
+/**
+ * A GB/T 2260 region by code (`15`, `1506`, `150602`, `150600`) or name (`内蒙古`, `鄂尔多斯`,
+ * `北京市朝阳区`). `level` admits only entries of that level; `within` narrows several matches to
+ * those inside that region and is ignored when none is (it never turns a match into a miss).
+ * Placeholder divisions (市辖区, 县) never match by name.
+ */
+export function resolveRegion(nameOrCode: string, opts: RegionResolveOptions = {}): Resolution<RegionLevel> {
+  const tax = regionTaxonomy();
+  const accept = (n: TaxonomyNode<RegionLevel>) => opts.level === undefined || n.level === opts.level;
+  const codes = parseRegionCode(nameOrCode);
+  if (codes) {
+    const node = codes.flatMap((c) => tax.byCode.get(c) ?? []).find(accept);
+    return node ? byCode(node) : codeSuggestions(tax, codes[0] ?? "", accept);
+  }
+  const scope = opts.within ?? "";
+  const prefer = (n: TaxonomyNode<RegionLevel>) => scope !== "" && n.code.startsWith(scope);
+  const key = normalizeKey(nameOrCode);
+  return (key === "" ? null : resolveRegionName(tax, key, accept, prefer)) ?? unknown(tax, key, accept);
+}
