@@ -67,7 +67,11 @@ export function resolveIndustry(nameOrCode: string): Resolution<IndustryLevel> {
 
 /** A 职业分类大典 2022 occupation by code (`2-02-09-04`, `2020904`), name, job-board alias or name without 人员. */
 export function resolveOccupation(nameOrCode: string): Resolution<OccupationLevel> {
-  const tax = occupationTaxonomy();
+  return resolveOccupationIn(occupationTaxonomy(), nameOrCode);
+}
+
+/** `resolveOccupation` against a given taxonomy (tests use small fixtures). */
+export function resolveOccupationIn(tax: Taxonomy<OccupationLevel>, nameOrCode: string): Resolution<OccupationLevel> {
   const code = parseOccupationCode(nameOrCode);
   if (code) {
     const node = tax.byCode.get(code);

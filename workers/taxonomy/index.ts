@@ -1,0 +1,16 @@
+/** The taxonomy module's public surface: resolve names to codes, search and browse entries. */
+export { resolveIndustry, resolveOccupation, resolveRegion } from "./resolver.ts";
+export { searchTaxonomy, type SearchOptions, type SearchResult } from "./search.ts";
+export type {
+  Candidate,
+  CodeName,
+  IndustryLevel,
+  MatchedBy,
+  OccupationLevel,
+  RegionLevel,
+  RegionResolveOptions,
+  Resolution,
+  TaxonomyKind,
+  TaxonomyLevel,
+  TaxonomyNode,
+} from "./types.ts";
