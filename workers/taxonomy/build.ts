@@ -110,10 +110,19 @@ export function buildTaxonomy<L extends TaxonomyLevel>(spec: TaxonomySpec<L>): T
       }
     }
   }
-  const nameable = nodes.map((n, i) => ({ node: n, phrases: keys[i] ?? [] })).filter((e) => byName.get(e.phrases[0] ?? "")?.includes(e.node));
-  const suggest = buildSuggestIndex(
-    nameable.map((e) => e.node),
-    nameable.map((e) => e.phrases),
-  );
+  // Suggestions are only needed on a miss: their index is built on the first one.
+  let index: SuggestIndex | undefined;
+  const suggest: SuggestIndex = {
+    suggest: (key, accept) => {
+      if (!index) {
+        const nameable = nodes.map((n, i) => ({ node: n, phrases: keys[i] ?? [] })).filter((e) => byName.get(e.phrases[0] ?? "")?.includes(e.node));
+        index = buildSuggestIndex(
+          nameable.map((e) => e.node),
+          nameable.map((e) => e.phrases),
+        );
+      }
+      return index.suggest(key, accept);
+    },
+  };
   return { kind: spec.kind, nodes, byCode, byName, byShortName, byAlias, keys, suggest };
 }
