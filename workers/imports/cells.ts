@@ -109,7 +109,9 @@ export function parseDate(raw: string): CellResult<string | null> {
   m = /^(\d{4})[-/.年](\d{1,2})月?$/u.exec(text);
   if (m) {
     const month = Number(m[2]);
-    const iso = month >= 1 && month <= 12 ? isoDate(Number(m[1]), month + 1, 0) : undefined;
+    const year = Number(m[1]);
+    // Day 0 of the next month is this month's last day.
+    const iso = month >= 1 && month <= 12 ? isoDate(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate()) : undefined;
     return iso ? ok(iso) : fail("not a calendar month (月份不存在)");
   }
   if (/^\d{3,6}(\.\d+)?$/u.test(text)) {

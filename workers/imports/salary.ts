@@ -14,13 +14,15 @@ const UNSUPPORTED_PERIOD = /日薪|\/天|\/日|每天|时薪|\/小时|\/时|每�
 const UNIT: Record<string, number> = { "": 1, k: 1000, 千: 1000, w: 10_000, 万: 10_000 };
 const AMOUNT = String.raw`(\d+(?:\.\d+)?)(k|千|w|万)?`;
 const BAND = new RegExp(String.raw`^${AMOUNT}(?:[-~至到]${AMOUNT})?(以上|起|及以上|\+|以下|以内)?$`, "u");
-// Without a period, a band reaching 10万 is read as yearly: catalogs write "年薪20-30万" as "20-30万".
+// Without a period, a band written in 万 reaching 10万 is yearly: catalogs shorten "年薪20-30万" to
+// "20-30万". Plain digits stay monthly: job boards bracket monthly pay as "70001-100000".
 const YEARLY_THRESHOLD = 100_000;
 
 /**
  * 薪酬待遇 → monthly yuan: "8000-12000", "8k-12k", "8千-1万", "1-1.5万/月" (a unit on the last
- * amount applies to a bare first one), "10-15万/年" and "年薪30万" (÷ 12, rounded), "1-1.5万·13薪"
- * (the monthly base), "5000以上" (open max); "面议" → null. Daily and hourly pay are refused.
+ * amount applies to a bare first one), "10-15万/年", "年薪30万" and "20-30万" (÷ 12, rounded),
+ * "1-1.5万·13薪" (the monthly base), "5000以上" (open max); "面议" → null. Daily and hourly pay
+ * are refused.
  */
 export function parseSalary(raw: string): CellResult<SalaryBand | null> {
   let text = squash(raw).replace(/[—–－]/gu, "-");
@@ -45,7 +47,8 @@ export function parseSalary(raw: string): CellResult<SalaryBand | null> {
     else max = null;
   }
   if ((min ?? 0) > (max ?? Infinity)) return fail("the lower amount is above the upper one (薪酬下限高于上限)");
-  const divisor = yearly || (!monthly && Math.max(min ?? 0, max ?? 0) >= YEARLY_THRESHOLD) ? 12 : 1;
+  const inWan = /w|万/u.test(`${unitA}${unitB ?? ""}`);
+  const divisor = yearly || (!monthly && inWan && Math.max(min ?? 0, max ?? 0) >= YEARLY_THRESHOLD) ? 12 : 1;
   const band: SalaryBand = {
     min: min === null ? null : Math.round(min / divisor),
     max: max === null ? null : Math.round(max / divisor),

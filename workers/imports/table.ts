@@ -57,12 +57,12 @@ function fillSpans(grid: string[][], spans: readonly Span[], width: number): voi
   }
 }
 
-function findHeaderRow(grid: readonly string[][]): number {
+function findHeaderRow(grid: readonly string[][], blank: readonly boolean[]): number {
   let firstNonBlank = -1;
   let seen = 0;
   for (let r = 0; r < grid.length && seen < HEADER_SEARCH_ROWS; r++) {
     const cells = grid[r];
-    if (!cells || isBlank(cells)) continue;
+    if (!cells || blank[r]) continue;
     if (firstNonBlank < 0) firstNonBlank = r;
     seen++;
     let known = 0;
@@ -111,13 +111,15 @@ export function gridToTable(format: TableFormat, grid: string[][], firstRow: num
       }
     }
   }
+  // Judged before filling merges: a row holding only the tail of a merged cell is still blank.
+  const blank = grid.map(isBlank);
   if (spans.length > 0) fillSpans(grid, spans, width);
-  const h = findHeaderRow(grid);
+  const h = findHeaderRow(grid, blank);
   const { names, dataStart } = headerNames(grid, h, spans, width);
 
   const dataRows: number[] = [];
   for (let r = dataStart; r < grid.length; r++) {
-    if (isBlank(grid[r])) continue;
+    if (blank[r]) continue;
     if (dataRows.length === maxRows) throw tooManyRows(maxRows);
     dataRows.push(r);
   }
