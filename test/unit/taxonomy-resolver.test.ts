@@ -146,6 +146,10 @@ describe("resolveRegion", () => {
     expect(resolveRegion("鄂尔多思")).toEqual({ status: "unknown", suggestions: [{ code: "1506", name: "鄂尔多斯市" }] });
   });
 
+  it("suggests the nearest ancestor of the level asked for a code of another level", () => {
+    expect(resolveRegion("110105", { level: "province" })).toEqual({ status: "unknown", suggestions: [{ code: "11", name: "北京市" }] });
+  });
+
   it("suggests a province's cities for its code asked at city level", () => {
     const r = resolveRegion("15", { level: "city" });
     expect(r).toMatchObject({ status: "unknown", suggestions: expect.arrayContaining([{ code: "1501", name: "呼和浩特市" }]) });
@@ -197,6 +201,12 @@ describe("searchTaxonomy", () => {
     });
     expect(total).toBe(rows.length);
     expect(rows.slice(1).every((r) => r.code.startsWith("261") && r.level === "class")).toBe(true);
+  });
+
+  it("finds a region by the 6-digit form of its code", () => {
+    const { rows } = searchTaxonomy("regions", "150600", page);
+    expect(rows[0]).toMatchObject({ code: "1506", name: "鄂尔多斯市", path: [{ code: "15", name: "内蒙古自治区" }] });
+    expect(rows.slice(1).every((r) => r.parent === "1506")).toBe(true);
   });
 
   it("finds occupations by an undashed code prefix and by alias", () => {

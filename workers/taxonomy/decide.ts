@@ -69,13 +69,13 @@ export function shortNameTier<L extends TaxonomyLevel>(tax: Taxonomy<L>, key: st
   return { by: "short_name", nodes };
 }
 
-/** For a code that is not in the taxonomy: its nearest existing ancestor and that one's first children. */
+/** For a code that is not in the taxonomy (or not at the level asked): its nearest acceptable ancestor and that one's first children. */
 export function codeSuggestions<L extends TaxonomyLevel>(tax: Taxonomy<L>, code: string, accept?: (n: TaxonomyNode<L>) => boolean): Resolution<L> {
   for (let len = code.length; len >= 1; len--) {
     const near = tax.byCode.get(code.slice(0, len).replace(/-$/, ""));
     if (!near) continue;
     const family = [near, ...tax.nodes.filter((n) => n.parent === near.code)].filter((n) => !accept || accept(n));
-    return { status: "unknown", suggestions: family.slice(0, 5).map((n) => ({ code: n.code, name: n.name })) };
+    if (family.length > 0) return { status: "unknown", suggestions: family.slice(0, 5).map((n) => ({ code: n.code, name: n.name })) };
   }
   return { status: "unknown", suggestions: [] };
 }

@@ -4,7 +4,7 @@
  * then prefix matches, then the rest, each group in hierarchical order.
  */
 import { taxonomyOf } from "./data.ts";
-import { normalizeKey, occupationCodePrefix } from "./normalize.ts";
+import { normalizeKey, occupationCodePrefix, parseRegionCode } from "./normalize.ts";
 import type { TaxonomyKind, TaxonomyLevel, TaxonomyNode } from "./types.ts";
 
 export interface SearchOptions {
@@ -62,7 +62,11 @@ function rankerFor(kind: TaxonomyKind, q: string): Ranker | null {
     const prefix = occupationCodePrefix(text);
     if (prefix) return byCodePrefix(prefix);
   }
-  if (kind === "regions" && /^\d{1,6}$/.test(text)) return byCodePrefix(text);
+  if (kind === "regions" && /^\d{1,6}$/.test(text)) {
+    // 150600, the 6-digit form of city 1506, searches as 1506.
+    const known = text.length === 6 ? parseRegionCode(text)?.find((c) => taxonomyOf("regions").byCode.has(c)) : undefined;
+    return byCodePrefix(known ?? text);
+  }
   const key = normalizeKey(text);
   return key === "" ? null : byName(key);
 }
