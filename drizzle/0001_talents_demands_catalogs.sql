@@ -119,6 +119,6 @@ CREATE TABLE `match_keys` (
 	`key` text NOT NULL,
 	`entity_id` text NOT NULL,
 	PRIMARY KEY(`tenant_id`, `kind`, `key`, `entity_id`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE INDEX `match_keys_entity_idx` ON `match_keys` (`entity_id`);

@@ -7,6 +7,10 @@ export type IndexedKind = (typeof INDEXED_KINDS)[number];
  * The inverted index candidate retrieval reads instead of scanning every profile: one row per
  * (entity, key), where keys are the matching core's terms and code prefixes (`t:…`, `i:…`, `o:…`).
  * Rewritten in the same batch as the entity it describes; deleted with it.
+ *
+ * The migration declares this table WITHOUT ROWID (edited by hand: drizzle-kit cannot express it):
+ * the primary key is then the table itself rather than a second b-tree beside it, which cut the
+ * time to write 65,000 key rows from 1.5 s to 0.9 s on libSQL.
  */
 export const matchKeys = sqliteTable(
   "match_keys",

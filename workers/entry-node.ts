@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigError, NodeConfigSchema, parseConfig } from "./config.ts";
 import type { Deps } from "./context.ts";
-import { seedDemo } from "./demo.ts";
+import { seedDemo } from "./demo/index.ts";
 import { sweep } from "./jobs/sweep.ts";
 import { createLogger, describeError } from "./logger.ts";
 import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerTaxonomyRoutes } from "../../workers/routes/taxonomy/index.ts";
 import type { IndustryResponse, OccupationResponse, RegionResponse, ResolutionResponse } from "../../workers/routes/taxonomy/schema.ts";
 import { searchTaxonomy } from "../../workers/taxonomy/search.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
@@ -7,15 +6,8 @@ import { describeAuth } from "../helpers/auth-suite.ts";
 import { createKey, createTenant, type TenantFixture } from "../helpers/factories.ts";
 import { expectProblem } from "../helpers/problems.ts";
 
-/** The test app, with the taxonomy routes mounted if the app does not mount them yet. */
-async function taxonomyApp(): Promise<TestApp> {
-  const t = await createTestApp();
-  if (!t.app.routes.some((r) => r.path === "/v1/taxonomy/resolve")) registerTaxonomyRoutes(t.app);
-  return t;
-}
-
 for (const path of ["/v1/taxonomy/industries", "/v1/taxonomy/occupations", "/v1/taxonomy/regions", "/v1/taxonomy/resolve?kind=region&name=鄂尔多斯"]) {
-  describeAuth(`GET ${path}`, taxonomyApp, { request: () => ({ method: "GET", path }), forbidden: [] });
+  describeAuth(`GET ${path}`, createTestApp, { request: () => ({ method: "GET", path }), forbidden: [] });
 }
 
 interface Page<T> {
@@ -35,7 +27,7 @@ describe("taxonomy", () => {
   const bad = (path: string) => t.call("GET", path, { key: tenant.adminKey });
 
   beforeAll(async () => {
-    t = await taxonomyApp();
+    t = await createTestApp();
     tenant = await createTenant(t);
     const talent = await t.call("POST", "/v1/talents", { key: tenant.adminKey, body: { name: "张三" } });
     const talentId = ((await talent.json()) as { id: string }).id;

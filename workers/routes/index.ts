@@ -6,6 +6,7 @@ import { registerMeRoutes } from "./me/index.ts";
 import { registerMetaRoutes } from "./meta/index.ts";
 import { registerOrganizationRoutes } from "./organizations/index.ts";
 import { registerTalentRoutes } from "./talents/index.ts";
+import { registerTaxonomyRoutes } from "./taxonomy/index.ts";
 import { registerTenantRoutes } from "./tenants/index.ts";
 
 /** Mounts every resource's routes; each resource registers its operations from its own folder. */
@@ -18,4 +19,5 @@ export function registerRoutes(app: App): void {
   registerTalentRoutes(app);
   registerDemandRoutes(app);
   registerCatalogRoutes(app);
+  registerTaxonomyRoutes(app);
 }
