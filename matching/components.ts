@@ -11,7 +11,20 @@ import { COMPONENT_KEYS } from "./types.ts";
 import type { ComponentKey } from "./types.ts";
 
 /** Index of each component in a values array. */
-export const C = Object.fromEntries(COMPONENT_KEYS.map((k, i) => [k, i])) as Record<ComponentKey, number>;
+// A literal (not Object.fromEntries) so V8 keeps fast properties: these are read per pair.
+export const C = {
+  skills: 0,
+  industry: 1,
+  occupation: 2,
+  education: 3,
+  qualification: 4,
+  experience: 5,
+  category: 6,
+  urgency: 7,
+  location: 8,
+  mode: 9,
+  salary: 10,
+} as const satisfies Record<ComponentKey, number>;
 export const COMPONENT_COUNT = COMPONENT_KEYS.length;
 
 export const INDUSTRY_BY_DEPTH = [0, 0.25, 0.5, 0.75] as const;
@@ -59,6 +72,79 @@ function overlap(a: Uint32Array, weights: Float32Array, b: Uint32Array): number 
     else j++;
   }
   return got;
+}
+
+let strength = new Float64Array(256);
+
+/**
+ * How strongly the talent has each term of the offer's vocabulary (1 own word, 0.5 inferred, 0
+ * absent), by one linear merge per talent array. Returns a shared scratch array.
+ */
+export function vocabStrength(t: TalentFeatures, o: OfferFeatures): Float64Array {
+  const v = o.vocab;
+  if (strength.length < v.length) strength = new Float64Array(v.length * 2);
+  strength.fill(0, 0, v.length);
+  mark(v, t.expanded, EXPANDED_FACTOR);
+  mark(v, t.terms, 1);
+  return strength;
+}
+
+function mark(v: Uint32Array, b: Uint32Array, value: number): void {
+  let i = 0;
+  let j = 0;
+  while (i < v.length && j < b.length) {
+    const x = v[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      strength[i] = value;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+}
+
+/** phraseMatch from a vocabStrength array: same value, no searching. */
+function phraseFromStrength(p: WeightedTerms, s: Float64Array): number {
+  if (p.total <= 0) return 1;
+  let got = 0;
+  for (let i = 0; i < p.slots.length; i++) {
+    const w = p.weights[i] ?? 0;
+    const k = s[p.slots[i] ?? 0] ?? 0;
+    if (k === 1) got += w;
+    else if (k > 0) got += EXPANDED_FACTOR * w;
+  }
+  return Math.min(1, got / p.total / PHRASE_FULL);
+}
+
+function meanFromStrength(phrases: readonly WeightedTerms[], s: Float64Array): number {
+  let sum = 0;
+  for (const p of phrases) sum += phraseFromStrength(p, s);
+  return sum / phrases.length;
+}
+
+/** Skills and text relevance from a vocabStrength array (the per-pair fast path). */
+function skillsFromStrength(o: OfferFeatures, s: Float64Array): number {
+  let got = 0;
+  const text = o.text;
+  for (let i = 0; i < text.slots.length; i++) {
+    const k = s[text.slots[i] ?? 0] ?? 0;
+    if (k === 1) got += text.weights[i] ?? 0;
+    else if (k > 0) got += EXPANDED_FACTOR * (text.weights[i] ?? 0);
+  }
+  const body = Math.min(1, got / Math.min(Math.max(text.total, 1e-9), TEXT_SATURATION));
+  const rel = o.titleTerms.total <= 0 ? body : 0.5 * phraseFromStrength(o.titleTerms, s) + 0.5 * body;
+  let sum = SKILL_PARTS.text * rel;
+  let w = SKILL_PARTS.text;
+  if (o.required.length > 0) {
+    sum += SKILL_PARTS.required * meanFromStrength(o.required, s);
+    w += SKILL_PARTS.required;
+  }
+  if (o.preferred.length > 0) {
+    sum += SKILL_PARTS.preferred * meanFromStrength(o.preferred, s);
+    w += SKILL_PARTS.preferred;
+  }
+  return sum / w;
 }
 
 /**
@@ -137,9 +223,35 @@ export function salaryValue(expected: number, min: number, max: number): number 
 
 /** Fills `out` with every component value (NaN = not applicable). */
 export function componentValues(t: TalentFeatures, o: OfferFeatures, out: Float64Array): void {
-  out[C.skills] = skillsValue(t, o);
+  cheapComponentValues(t, o, out);
+  textComponentValues(t, o, out);
+}
+
+/** The term-matching components (skills; occupation alias evidence): the costly part of a pair. */
+export function textComponentValues(t: TalentFeatures, o: OfferFeatures, out: Float64Array): void {
+  const s = vocabStrength(t, o);
+  out[C.skills] = skillsFromStrength(o, s);
+  if (o.occupationPaths.length === 0) return;
+  let v = pathSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
+  for (const p of o.occupationPhrases) {
+    if (v >= ALIAS_CREDIT) break;
+    v = Math.max(v, ALIAS_CREDIT * phraseFromStrength(p, s));
+  }
+  out[C.occupation] = v;
+}
+
+/**
+ * Everything but term matching, with skills at its upper bound 1 and occupation at the most
+ * alias evidence could add: an upper bound on the score, cheap enough to prune a top-K scan.
+ */
+export function cheapComponentValues(t: TalentFeatures, o: OfferFeatures, out: Float64Array): void {
+  out[C.skills] = 1;
   out[C.industry] = o.industryPaths.length === 0 ? NaN : pathSimilarity(t.industryPaths, o.industryPaths, INDUSTRY_BY_DEPTH);
-  out[C.occupation] = o.occupationPaths.length === 0 ? NaN : occupationValue(t, o);
+  if (o.occupationPaths.length === 0) out[C.occupation] = NaN;
+  else {
+    const path = pathSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
+    out[C.occupation] = o.occupationPhrases.length > 0 ? Math.max(path, ALIAS_CREDIT) : path;
+  }
   // Unknown education is not vetoed, but counts for little until the talent says.
   out[C.education] = o.minEducation === 0 ? NaN : t.education === 0 ? 0.3 : t.education >= o.minEducation ? 1 : 0;
   if (o.minTitle === 0 && o.minSkillLevel === 0) out[C.qualification] = NaN;

@@ -5,9 +5,9 @@
 import { industryPrefixes, occupationPrefixes, packPaths } from "./codes.ts";
 import { inferOccupations, occupationExpansion, provinceOf } from "./lexicon.ts";
 import type { Lexicon } from "./lexicon.ts";
-import { analyze, termId, termIds } from "./text.ts";
+import { analyze, termIds } from "./text.ts";
 import { EDUCATION_LEVELS, ENGAGEMENT_MODES, SKILL_LEVELS, TITLE_LEVELS } from "./types.ts";
-import type { DemandProfile, EngagementMode, ProjectProfile, TalentProfile } from "./types.ts";
+import type { EngagementMode, TalentProfile } from "./types.ts";
 
 /** A weighted phrase (a required skill, or the whole offer text) as sorted term ids. */
 export interface WeightedTerms {
@@ -15,6 +15,8 @@ export interface WeightedTerms {
   readonly ids: Uint32Array;
   readonly weights: Float32Array;
   readonly total: number;
+  /** Position of each id in the offer's `vocab` (empty until bound to an offer). */
+  readonly slots: Uint16Array;
 }
 
 /** Precomputed talent features. */
@@ -66,6 +68,8 @@ export interface OfferFeatures {
   readonly occupationPhrases: readonly WeightedTerms[];
   readonly required: readonly WeightedTerms[];
   readonly preferred: readonly WeightedTerms[];
+  /** Every distinct term id of the offer, sorted: one merge per pair matches them all. */
+  readonly vocab: Uint32Array;
   /** Title and required-skill terms: what a candidate query looks up. */
   readonly keyTerms: Uint32Array;
   readonly industryCodes: readonly string[];
@@ -92,41 +96,23 @@ export interface OfferFeatures {
 
 export const ALL_MODES = (1 << ENGAGEMENT_MODES.length) - 1;
 
-function ordinal<T extends string>(levels: readonly T[], v: T | undefined): number {
+export function ordinal<T extends string>(levels: readonly T[], v: T | undefined): number {
   return v === undefined ? 0 : levels.indexOf(v) + 1;
 }
 
-function modeMask(modes: readonly EngagementMode[] | undefined): number {
+export function modeMask(modes: readonly EngagementMode[] | undefined): number {
   if (modes === undefined || modes.length === 0) return ALL_MODES;
   let m = 0;
   for (const mode of modes) m |= 1 << ENGAGEMENT_MODES.indexOf(mode);
   return m;
 }
 
-function num(v: number | undefined): number {
+export function num(v: number | undefined): number {
   return v === undefined || !Number.isFinite(v) ? -1 : v;
 }
 
-function cityCode(c: string | undefined): string {
+export function cityCode(c: string | undefined): string {
   return c === undefined ? "" : c.trim().slice(0, 4);
-}
-
-/** Weighted terms of one or more texts; a factor per text lets a title count more than a description. */
-export function weightedTerms(label: string, texts: readonly (readonly [string, number])[], lexicon: Lexicon): WeightedTerms {
-  const acc = new Map<number, number>();
-  for (const [text, factor] of texts) {
-    const a = analyze(text);
-    a.terms.forEach((t, i) => {
-      const id = termId(t);
-      const w = (a.weights[i] ?? 0) * factor * (lexicon.termWeight.get(id) ?? 1);
-      if (w > (acc.get(id) ?? 0)) acc.set(id, w);
-    });
-  }
-  const ids = Uint32Array.from(acc.keys()).sort();
-  const weights = Float32Array.from(ids, (id) => acc.get(id) ?? 0);
-  let total = 0;
-  for (const w of weights) total += w;
-  return { label, ids, weights, total };
 }
 
 /** Precomputes a talent's features. Occupations are also inferred from skill tags via the aliases. */
@@ -176,134 +162,3 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
   };
 }
 
-/** Leaf occupations' names and aliases as phrases ("IT技术支持", "运维工程师"). */
-function occupationPhrases(lexicon: Lexicon, codes: readonly string[]): WeightedTerms[] {
-  const out: WeightedTerms[] = [];
-  for (const code of codes) {
-    for (const phrase of lexicon.occupationTerms.get(code) ?? []) {
-      for (const part of phrase.split("/")) {
-        const w = weightedTerms(part, [[part, 1]], lexicon);
-        if (w.total >= 1) out.push(w);
-      }
-    }
-  }
-  return out;
-}
-
-interface OfferCommon {
-  id: string;
-  title: string;
-  body: string;
-  required: readonly string[];
-  preferred: readonly string[];
-  industryCodes: readonly string[];
-  occupationCodes: readonly string[];
-  city: string | undefined;
-  modes: readonly EngagementMode[] | undefined;
-  validUntil: number | undefined;
-}
-
-function prepareOffer(kind: "demand" | "project", o: OfferCommon, lexicon: Lexicon): Omit<
-  OfferFeatures,
-  "minEducation" | "minTitle" | "minSkillLevel" | "minYears" | "salaryMin" | "salaryMax" | "urgency" | "category" | "full"
-> {
-  const occ = new Set(o.occupationCodes);
-  // A title that names an occupation (Java开发工程师) stands in for a missing occupation code.
-  if (occ.size === 0) for (const c of inferOccupations(lexicon, o.title)) occ.add(c);
-  const occupationCodes = [...occ].sort();
-  const industryCodes = [...o.industryCodes].sort();
-  const keyTerms = [...analyze(o.title).terms];
-  for (const s of o.required) keyTerms.push(...analyze(s).terms);
-  const city = cityCode(o.city);
-  return {
-    id: o.id,
-    kind,
-    title: o.title,
-    // The title says what the job is; the description mostly says how the company works.
-    titleTerms: weightedTerms(o.title, [[o.title, 1]], lexicon),
-    occupationPhrases: occupationPhrases(lexicon, occupationCodes),
-    text: weightedTerms(
-      "text",
-      [
-        [o.title, 2],
-        [o.body, 1],
-      ],
-      lexicon,
-    ),
-    required: o.required.map((s) => weightedTerms(s, [[s, 1]], lexicon)),
-    preferred: o.preferred.map((s) => weightedTerms(s, [[s, 1]], lexicon)),
-    keyTerms: termIds(keyTerms),
-    industryCodes,
-    industryPaths: packPaths(industryCodes.map((c) => industryPrefixes(lexicon, c))),
-    occupationCodes,
-    occupationPaths: packPaths(occupationCodes.map(occupationPrefixes)),
-    city,
-    province: city === "" ? "" : provinceOf(lexicon, city),
-    modeMask: modeMask(o.modes),
-    validUntil: o.validUntil ?? Number.POSITIVE_INFINITY,
-  };
-}
-
-/** Precomputes a demand's features. */
-export function prepareDemand(d: DemandProfile, lexicon: Lexicon): OfferFeatures {
-  const base = prepareOffer(
-    "demand",
-    {
-      id: d.id,
-      title: d.title,
-      body: [d.description ?? "", d.major ?? "", d.industryChain ?? ""].join(" "),
-      required: d.requiredSkills ?? [],
-      preferred: d.preferredSkills ?? [],
-      industryCodes: d.industryCode === undefined ? [] : [d.industryCode],
-      occupationCodes: d.occupationCode === undefined ? [] : [d.occupationCode],
-      city: d.city,
-      modes: d.modes,
-      validUntil: d.validUntil,
-    },
-    lexicon,
-  );
-  return {
-    ...base,
-    minEducation: ordinal(EDUCATION_LEVELS, d.minEducation),
-    minTitle: ordinal(TITLE_LEVELS, d.minTitle),
-    minSkillLevel: ordinal(SKILL_LEVELS, d.minSkillLevel),
-    minYears: num(d.minYearsExperience),
-    salaryMin: num(d.salaryMin),
-    salaryMax: num(d.salaryMax),
-    urgency: d.urgency === undefined ? 0 : Math.min(5, Math.max(1, Math.round(d.urgency))),
-    category: d.categoryLevel ?? 0,
-    full: d.headcount !== undefined && (d.filled ?? 0) >= d.headcount,
-  };
-}
-
-/** Precomputes a roadshow project's features; requirements it does not have are simply absent. */
-export function prepareProject(p: ProjectProfile, lexicon: Lexicon): OfferFeatures {
-  const base = prepareOffer(
-    "project",
-    {
-      id: p.id,
-      title: p.title,
-      body: [p.summary ?? "", p.stage ?? ""].join(" "),
-      required: p.skillsSought ?? [],
-      preferred: [],
-      industryCodes: p.industryCodes ?? [],
-      occupationCodes: [],
-      city: p.city,
-      modes: p.modes,
-      validUntil: p.validUntil,
-    },
-    lexicon,
-  );
-  return {
-    ...base,
-    minEducation: 0,
-    minTitle: 0,
-    minSkillLevel: 0,
-    minYears: -1,
-    salaryMin: -1,
-    salaryMax: -1,
-    urgency: 0,
-    category: 0,
-    full: false,
-  };
-}

@@ -8,8 +8,13 @@ import { industryPrefixes, occupationPrefixes } from "./codes.ts";
 import type { OfferFeatures, TalentFeatures } from "./features.ts";
 import type { Lexicon } from "./lexicon.ts";
 
-function termKeys(ids: Uint32Array): string[] {
-  return Array.from(ids, (id) => `t:${id.toString(36)}`);
+/** Terms common across the occupation taxonomy (工程, 管理) would make every talent a candidate. */
+const MIN_KEY_WEIGHT = 0.8;
+
+function termKeys(lexicon: Lexicon, ids: Uint32Array): string[] {
+  const out: string[] = [];
+  for (const id of ids) if ((lexicon.termWeight.get(id) ?? 1) >= MIN_KEY_WEIGHT) out.push(`t:${id.toString(36)}`);
+  return out;
 }
 
 /** Industry keys down to group level (class is too fine to gather candidates). */
@@ -30,7 +35,7 @@ function occupationKeys(codes: readonly string[], depth: number): string[] {
 
 /** Keys to store for a talent: skill/major/occupation terms, industry division and group, occupation minor group. */
 export function indexKeys(t: TalentFeatures, lexicon: Lexicon): string[] {
-  return [...termKeys(t.keyTerms), ...industryKeys(lexicon, t.industryCodes), ...occupationKeys(t.occupationCodes, 3)].sort();
+  return [...termKeys(lexicon, t.keyTerms), ...industryKeys(lexicon, t.industryCodes), ...occupationKeys(t.occupationCodes, 3)].sort();
 }
 
 /** Keys to look up for a demand or project: title and required-skill terms, industry group, occupation minor group. */
@@ -42,5 +47,5 @@ export function queryKeys(o: OfferFeatures, lexicon: Lexicon): string[] {
     const key = p[Math.min(2, p.length - 1)];
     if (key !== undefined && key !== "" && /^\d/.test(key)) ind.add(`i:${key}`);
   }
-  return [...termKeys(o.keyTerms), ...ind, ...occupationKeys(o.occupationCodes, 3)].sort();
+  return [...termKeys(lexicon, o.keyTerms), ...ind, ...occupationKeys(o.occupationCodes, 3)].sort();
 }

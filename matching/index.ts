@@ -9,10 +9,12 @@ export { buildLexicon, resolveCity, provinceOf, inferOccupations } from "./lexic
 export type { Lexicon, LexiconInput, IndustryRow, OccupationRow, CityRow, ProvinceRow } from "./lexicon.ts";
 export { DEFAULT_WEIGHTS, COMPONENT_SIDE, resolveWeights, InvalidWeightsError } from "./weights.ts";
 export type { Weights, WeightOverrides } from "./weights.ts";
-export { prepareTalent, prepareDemand, prepareProject } from "./features.ts";
+export { prepareTalent } from "./features.ts";
+export { prepareDemand, prepareProject, weightedTerms } from "./offer-features.ts";
 export type { TalentFeatures, OfferFeatures, WeightedTerms } from "./features.ts";
 export { scoreDemand, scoreProject, scoreOffer } from "./match.ts";
-export { rankScore } from "./score.ts";
+export { rankScore, pairFits } from "./score.ts";
+export type { PairFits } from "./score.ts";
 export { topK, topTalents, topOffers } from "./top-k.ts";
 export type { Ranked } from "./top-k.ts";
 export { indexKeys, queryKeys } from "./index-keys.ts";

@@ -1,5 +1,5 @@
 /** Combining component values into side fits and the final 0–100 score. */
-import { COMPONENT_COUNT, componentValues } from "./components.ts";
+import { COMPONENT_COUNT, cheapComponentValues, textComponentValues } from "./components.ts";
 import type { OfferFeatures, TalentFeatures } from "./features.ts";
 import { vetoMask } from "./vetoes.ts";
 import { COMPONENT_SIDE } from "./weights.ts";
@@ -76,14 +76,15 @@ export function round1(x: number): number {
 
 const scratch = new Float64Array(COMPONENT_COUNT);
 
-/**
- * The ranking score alone (0–100, one decimal), or -1 when a hard filter vetoes the pair.
- * Same number as `scoreDemand(...).score` for non-vetoed pairs, without building an explanation.
- */
-export function rankScore(t: TalentFeatures, o: OfferFeatures, weights: Weights, now: number): number {
-  if (vetoMask(t, o, now) !== 0) return -1;
-  componentValues(t, o, scratch);
-  const c = compile(weights);
+/** Score and side fits of a pair without an explanation, or undefined when a hard filter vetoes it. */
+export interface PairFits {
+  score: number;
+  enterpriseFit: number;
+  talentFit: number;
+}
+
+/** Side fits of the values in scratch, written to out. */
+function combineScratch(c: Compiled, out: PairFits): void {
   let eSum = 0;
   let eW = 0;
   let tSum = 0;
@@ -102,5 +103,45 @@ export function rankScore(t: TalentFeatures, o: OfferFeatures, weights: Weights,
   }
   const e = eW === 0 ? 1 : eSum / eW;
   const tf = tW === 0 ? 1 : tSum / tW;
-  return round1(100 * (c.share * e + (1 - c.share) * tf));
+  out.score = round1(100 * (c.share * e + (1 - c.share) * tf));
+  out.enterpriseFit = round1(100 * e);
+  out.talentFit = round1(100 * tf);
+}
+
+/**
+ * Fills out and returns true, or returns false when vetoed or when even the upper bound (all
+ * term matching perfect) stays below `floor`: such a pair can never enter the top-K.
+ */
+function fits(t: TalentFeatures, o: OfferFeatures, weights: Weights, now: number, out: PairFits, floor: number): boolean {
+  if (vetoMask(t, o, now) !== 0) return false;
+  const c = compile(weights);
+  cheapComponentValues(t, o, scratch);
+  if (floor > 0) {
+    combineScratch(c, out);
+    if (out.score < floor) return false;
+  }
+  textComponentValues(t, o, scratch);
+  combineScratch(c, out);
+  return true;
+}
+
+const shared: PairFits = { score: 0, enterpriseFit: 0, talentFit: 0 };
+
+/**
+ * The ranking score alone (0–100, one decimal), or -1 when a hard filter vetoes the pair.
+ * Same number as `scoreDemand(...).score` for non-vetoed pairs, without building an explanation.
+ */
+export function rankScore(t: TalentFeatures, o: OfferFeatures, weights: Weights, now: number): number {
+  return fits(t, o, weights, now, shared, 0) ? shared.score : -1;
+}
+
+/** Like rankScore, but returns -1 early when the pair cannot reach `floor` (top-K pruning). */
+export function rankScoreAbove(t: TalentFeatures, o: OfferFeatures, weights: Weights, now: number, floor: number): number {
+  return fits(t, o, weights, now, shared, floor) ? shared.score : -1;
+}
+
+/** Score and both side fits (for preference lists: talents rank by one, demands by the other). */
+export function pairFits(t: TalentFeatures, o: OfferFeatures, weights: Weights, now: number): PairFits | undefined {
+  const out: PairFits = { score: 0, enterpriseFit: 0, talentFit: 0 };
+  return fits(t, o, weights, now, out, 0) ? out : undefined;
 }

@@ -1,6 +1,6 @@
 /** Top-K selection with a bounded min-heap: O(n log k) time, O(k) memory, ties broken by id. */
 import type { OfferFeatures, TalentFeatures } from "./features.ts";
-import { rankScore } from "./score.ts";
+import { rankScoreAbove } from "./score.ts";
 import type { Weights } from "./weights.ts";
 
 /** One ranked entry. */
@@ -16,19 +16,20 @@ function worse(sa: number, ida: string, sb: number, idb: string): boolean {
 }
 
 /**
- * The k best candidates by `score(query, candidate)`, best first, ties by ascending id.
- * Candidates scoring below 0 (vetoed) are dropped.
+ * The k best candidates by `score(query, candidate, floor)`, best first, ties by ascending id.
+ * Candidates scoring below 0 (vetoed) are dropped. `floor` is the score of the worst entry once
+ * the heap is full (else 0): a scorer may return -1 for anything it can prove scores below it.
  */
 export function topK<Q, C extends { readonly id: string }>(
   query: Q,
   candidates: Iterable<C>,
   k: number,
-  score: (query: Q, candidate: C) => number,
+  score: (query: Q, candidate: C, floor: number) => number,
 ): Ranked<C>[] {
   const heap: Ranked<C>[] = [];
   if (k <= 0) return heap;
   for (const c of candidates) {
-    const s = score(query, c);
+    const s = score(query, c, heap.length < k ? 0 : (heap[0]?.score ?? 0));
     if (s < 0) continue;
     if (heap.length < k) {
       heap.push({ id: c.id, score: s, item: c });
@@ -83,7 +84,7 @@ export function topTalents(
   weights: Weights,
   now: number,
 ): Ranked<TalentFeatures>[] {
-  return topK(offer, talents, k, (o, t) => rankScore(t, o, weights, now));
+  return topK(offer, talents, k, (o, t, floor) => rankScoreAbove(t, o, weights, now, floor));
 }
 
 /** The k best demands and projects for a talent. */
@@ -94,5 +95,5 @@ export function topOffers(
   weights: Weights,
   now: number,
 ): Ranked<OfferFeatures>[] {
-  return topK(talent, offers, k, (t, o) => rankScore(t, o, weights, now));
+  return topK(talent, offers, k, (t, o, floor) => rankScoreAbove(t, o, weights, now, floor));
 }

@@ -1,10 +1,10 @@
 /** Hard filters, checked before scoring. A veto zeroes the score and is reported, never hidden. */
 import type { OfferFeatures, TalentFeatures } from "./features.ts";
 import { ALL_MODES } from "./features.ts";
-import { ENGAGEMENT_MODES, VETO_KEYS } from "./types.ts";
+import { ENGAGEMENT_MODES } from "./types.ts";
 import type { VetoKey } from "./types.ts";
 
-export const VETO_BIT = Object.fromEntries(VETO_KEYS.map((k, i) => [k, 1 << i])) as Record<VetoKey, number>;
+export const VETO_BIT = { education: 1, mode: 2, city: 4, expired: 8, filled: 16 } as const satisfies Record<VetoKey, number>;
 
 /** Modes that do not require moving: everything but full-time (flexible 柔性引才 forms). */
 const REMOTE_MODES = ALL_MODES & ~(1 << ENGAGEMENT_MODES.indexOf("full_time"));

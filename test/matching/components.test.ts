@@ -127,3 +127,12 @@ describe("skills and text relevance", () => {
     expect(r.score).toBeGreaterThan(50);
   });
 });
+
+describe("component layout", () => {
+  it("the fast-path index of each component matches COMPONENT_KEYS", async () => {
+    const { C } = await import("../../matching/components.ts");
+    const { COMPONENT_KEYS } = await import("../../matching/index.ts");
+    expect(Object.entries(C).map(([k, i]) => COMPONENT_KEYS[i] === k)).not.toContain(false);
+    expect(Object.keys(C)).toHaveLength(COMPONENT_KEYS.length);
+  });
+});

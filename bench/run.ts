@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: the matching core's throughput on synthetic data built from the shipped
+ * taxonomy with a seeded PRNG. Prints medians and the naive baseline measured in the same run.
+ */
+import cities from "../data/taxonomy/cities.json" with { type: "json" };
+import industries from "../data/taxonomy/industries.json" with { type: "json" };
+import occupations from "../data/taxonomy/occupations.json" with { type: "json" };
+import provinces from "../data/taxonomy/provinces.json" with { type: "json" };
+import { availableParallelism, cpus } from "node:os";
+import { buildLexicon, prepareDemand, prepareTalent } from "../matching/index.ts";
+import { benchAllocation } from "./allocation.ts";
+import { fmt, mark, memorySince } from "./measure.ts";
+import { benchScheduler } from "./scheduler.ts";
+import { benchPairs, benchTopK } from "./scoring.ts";
+import type { Row } from "./scoring.ts";
+import { makeDemand, makeTalent, prng } from "./synthetic.ts";
+
+const TALENTS = Number(process.env.BENCH_TALENTS ?? 200_000);
+const DEMANDS = 2_000;
+const NOW = Date.UTC(2026, 5, 1);
+
+function print(rows: readonly Row[]): void {
+  for (const r of rows) console.log(`${r.what.padEnd(96)} ${r.value}${r.baseline === undefined ? "" : `\n${"".padEnd(6)}baseline/context: ${r.baseline}`}`);
+}
+
+console.log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}); talents ${TALENTS.toLocaleString("en")}, demands ${DEMANDS.toLocaleString("en")}`);
+const m0 = mark();
+let t0 = performance.now();
+const lexicon = buildLexicon({ industries, occupations, cities, provinces });
+console.log(`lexicon built in ${fmt(performance.now() - t0)}`);
+
+const r = prng(42);
+t0 = performance.now();
+const rawT = Array.from({ length: TALENTS }, (_, i) => makeTalent(r, i));
+const rawD = Array.from({ length: DEMANDS }, (_, i) => makeDemand(r, i, NOW));
+const genMs = performance.now() - t0;
+t0 = performance.now();
+const talents = rawT.map((t) => prepareTalent(t, lexicon));
+const prepTMs = performance.now() - t0;
+t0 = performance.now();
+const demands = rawD.map((d) => prepareDemand(d, lexicon));
+const prepDMs = performance.now() - t0;
+console.log(
+  `generated in ${fmt(genMs)}; prepared ${TALENTS.toLocaleString("en")} talents in ${fmt(prepTMs)} (${((prepTMs * 1000) / TALENTS).toFixed(1)} µs each), ${DEMANDS} demands in ${fmt(prepDMs)}; ${memorySince(m0)}`,
+);
+console.log("");
+print(benchPairs(talents, demands, rawT, rawD, lexicon, NOW));
+print(benchTopK(talents, demands, lexicon, NOW));
+print(benchAllocation(talents, demands, rawD.map((d) => d.headcount ?? 1), lexicon, NOW));
+print(benchScheduler());
