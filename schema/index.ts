@@ -3,3 +3,4 @@ export * from "./tenancy.ts";
 export * from "./talents.ts";
 export * from "./demands.ts";
 export * from "./match-index.ts";
+export * from "./outbox.ts";

@@ -10,6 +10,7 @@ export const ID_PREFIXES = {
   demand: "dem",
   catalog: "cat",
   import: "imp",
+  message: "msg",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

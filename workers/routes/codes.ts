@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { lexicon } from "../lexicon.ts";
+import { resolveOccupation } from "../taxonomy/index.ts";
 
 /**
  * Taxonomy codes as request fields: checked against the shipped reference data, so a typo is a
@@ -14,7 +15,13 @@ export const industryCode = z
 export const occupationCode = z
   .string()
   .regex(/^\d(-\d{2}){0,3}$/, { message: "must be a 职业分类大典 code like 2-02-06-03", abort: true })
-  .refine((c) => lexicon().occupationTerms.has(c) || /^\d(-\d{2}){0,2}$/.test(c), { message: "is not an occupation code of 职业分类大典 2022" });
+  .refine(
+    (c) => {
+      const r = resolveOccupation(c);
+      return r.status === "ok" && r.code === c;
+    },
+    { message: "is not an occupation code of 职业分类大典 2022" },
+  );
 
 export const cityCode = z
   .string()

@@ -1,0 +1,48 @@
+import { outboxEvents } from "../../schema/index.ts";
+import type { Db, Statement } from "../db.ts";
+import { newId } from "../lib/ids.ts";
+
+/** The event types the platform emits; webhook endpoints subscribe to these. */
+export const EVENT_TYPES = [
+  "match.created",
+  "introduction.requested",
+  "introduction.accepted",
+  "introduction.declined",
+  "introduction.withdrawn",
+  "introduction.outcome",
+  "signup.confirmed",
+  "signup.waitlisted",
+  "signup.promoted",
+  "signup.cancelled",
+  "meeting.scheduled",
+  "project.signed",
+  "catalog.imported",
+  "webhook.endpoint_disabled",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface OutboxEvent {
+  tenantId: string;
+  type: EventType;
+  /** Organizations entitled to receive it (their webhook endpoints); never talents' contact details. */
+  audience: string[];
+  subjectType: string;
+  subjectId: string;
+  payload: Record<string, unknown>;
+  at: Date;
+}
+
+/** The outbox insert for an event: put it in the same batch as the change that caused it. */
+export function eventStatement(db: Db, event: OutboxEvent): Statement {
+  return db.insert(outboxEvents).values({
+    id: newId("message", event.at),
+    tenantId: event.tenantId,
+    type: event.type,
+    audience: [...new Set(event.audience)],
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    payload: event.payload,
+    createdAt: event.at.toISOString(),
+    dispatchedAt: null,
+  });
+}
