@@ -1,5 +1,6 @@
 import type { AppConfig } from "./config.ts";
 import type { Db } from "./db.ts";
+import type { JobQueue } from "./jobs/queue.ts";
 import type { Logger } from "./logger.ts";
 import type { Role } from "../schema/index.ts";
 
@@ -12,6 +13,8 @@ export interface Deps {
   config: AppConfig;
   clock: Clock;
   logger: Logger;
+  /** The Node entry's in-process job runner; absent on Workers, where `waitUntil` is used. */
+  jobs?: JobQueue;
 }
 
 /** Who is calling. Operators manage tenants; every other caller acts inside exactly one tenant. */
