@@ -12,7 +12,9 @@ export const fail = <T = never>(reason: string): CellResult<T> => ({ ok: false, 
 
 /** NFKC (full-width digits, letters and punctuation → ASCII), lower case, no whitespace. */
 export function squash(raw: string): string {
-  return raw.normalize("NFKC").toLowerCase().replace(/\s+/gu, "");
+  // NFKC leaves ASCII and the CJK Unified Ideographs as they are; most cells are only those.
+  const text = /[^\t\n\r -~\u4e00-\u9fff]/u.test(raw) ? raw.normalize("NFKC") : raw;
+  return text.toLowerCase().replace(/\s+/gu, "");
 }
 
 const LIST_SEPARATORS = /[、,，;；/／\n\r|｜]+/u;

@@ -3,12 +3,14 @@ import type { CellObject, WorkSheet } from "@e965/xlsx";
 import { excelSerialToIso } from "./cells.ts";
 import { ImportFileError } from "./errors.ts";
 import { gridToTable } from "./table.ts";
+import { DATE_1904_OFFSET, numberText, readSheetLean } from "./xlsx-lean.ts";
 import type { Span, Table } from "./table.ts";
 
 // Rows above the header (titles) and blank rows may come on top of maxRows data rows.
 const ROW_SLACK = 1_000;
-// The 1904 date system (old Mac Excel) counts days from 1904-01-01: 1462 days after 1900's origin.
-const DATE_1904_OFFSET = 1462;
+
+// Excel's error codes, as the cell shows them.
+const ERRORS: Record<number, string> = { 0: "#NULL!", 7: "#DIV/0!", 15: "#VALUE!", 23: "#REF!", 29: "#NAME?", 36: "#NUM!", 42: "#N/A", 43: "#GETTING_DATA" };
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -16,11 +18,6 @@ function isZip(bytes: Uint8Array): boolean {
 
 function isOle(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-
-/** A number as Excel shows it in General format: at most 15 significant digits, no float noise. */
-function numberText(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
 }
 
 function cellText(cell: CellObject | undefined, date1904: boolean): string {
@@ -39,7 +36,7 @@ function cellText(cell: CellObject | undefined, date1904: boolean): string {
     case "b":
       return cell.v ? "TRUE" : "FALSE";
     case "e":
-      return cell.w ?? "#ERROR!";
+      return cell.w ?? ERRORS[Number(cell.v)] ?? "#N/A";
     default:
       return "";
   }
@@ -61,13 +58,26 @@ function sheetGrid(sheet: WorkSheet, date1904: boolean): string[][] {
  * XLSX → Table: the first sheet with any content; formula cells give their cached values;
  * date-formatted numbers become ISO dates; merged cells are filled from their top-left value
  * (a title row above the headers is then skipped by the header search, an employer merged down
- * its positions repeats on each row). Row numbers are Excel's.
+ * its positions repeats on each row). Row numbers are Excel's. The lean reader handles what Excel
+ * and WPS write; anything else goes through SheetJS.
  */
 export function readXlsx(bytes: Uint8Array, maxRows: number): Table {
+  checkSignature(bytes);
+  const lean = readSheetLean(bytes, maxRows + ROW_SLACK, maxRows);
+  if (lean === undefined) return readXlsxWithSheetJs(bytes, maxRows);
+  return gridToTable("xlsx", lean.grid, 1, maxRows, lean.spans);
+}
+
+function checkSignature(bytes: Uint8Array): void {
   if (isOle(bytes)) {
     throw new ImportFileError("malformed_file", "This is an old .xls workbook (or a password-protected one). Save it as .xlsx or CSV UTF-8 and upload again (请另存为.xlsx或CSV UTF-8格式).");
   }
   if (!isZip(bytes)) throw new ImportFileError("malformed_file", "The file is not an XLSX workbook (不是有效的Excel .xlsx文件).");
+}
+
+/** XLSX → Table through SheetJS's general parser: the fallback for workbooks the lean reader declines. */
+export function readXlsxWithSheetJs(bytes: Uint8Array, maxRows: number): Table {
+  checkSignature(bytes);
   let workbook: XLSX.WorkBook;
   const sheetRows = maxRows + ROW_SLACK;
   try {
