@@ -11,6 +11,12 @@ export const ID_PREFIXES = {
   catalog: "cat",
   import: "imp",
   message: "msg",
+  event: "evt",
+  project: "prj",
+  signup: "sgn",
+  meeting: "mtg",
+  meetingRequest: "mrq",
+  meetingPlan: "mpl",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
