@@ -9,6 +9,8 @@ const shared = {
     .describe("the operator key that may create tenants"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  /** Lets webhook endpoints use http and private/loopback hosts (local receivers, tests). Never on in production. */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
 };
 
 export const WorkerConfigSchema = z.object({

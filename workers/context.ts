@@ -37,6 +37,7 @@ export interface WorkerBindings {
   WUTONG_OPERATOR_KEY?: string;
   LOG_LEVEL?: string;
   MAX_BODY_BYTES?: string;
+  WEBHOOK_ALLOW_PRIVATE_URLS?: string;
 }
 
 export interface AppEnv {
