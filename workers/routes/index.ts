@@ -1,6 +1,7 @@
 import type { App } from "../app.ts";
 import { registerCatalogRoutes } from "./catalogs/index.ts";
 import { registerDemandRoutes } from "./demands/index.ts";
+import { registerMatchRoutes } from "./matches/index.ts";
 import { registerKeyRoutes } from "./keys/index.ts";
 import { registerMeRoutes } from "./me/index.ts";
 import { registerMetaRoutes } from "./meta/index.ts";
@@ -20,4 +21,5 @@ export function registerRoutes(app: App): void {
   registerDemandRoutes(app);
   registerCatalogRoutes(app);
   registerTaxonomyRoutes(app);
+  registerMatchRoutes(app);
 }

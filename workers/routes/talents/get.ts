@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
-import { seesContact } from "../../contact.ts";
+import { contactVisibility } from "../../services/contact-access.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent } from "../shared.ts";
 import { readableTalent } from "./access.ts";
 import { TalentSchema, toTalent } from "./schema.ts";
@@ -11,7 +11,7 @@ const route = createRoute({
   path: "/v1/talents/{id}",
   tags: ["Talents"],
   summary: "Get a talent profile",
-  description: "Contact details are masked unless the caller is the talent or an admin.",
+  description: "Contact details are masked unless the caller is the talent, an admin, or an enterprise the talent accepted an introduction from (each such reveal is logged).",
   security: BEARER,
   middleware: [authenticate()] as const,
   request: { params: idParam("talent") },
@@ -22,6 +22,7 @@ export function registerGetTalent(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer", "enterprise", "talent");
     const row = await readableTalent(c, caller, c.req.valid("param").id);
-    return c.json(toTalent(row, seesContact(caller, row.id)), 200);
+    const visible = await contactVisibility(c, caller, [row.id]);
+    return c.json(toTalent(row, visible.has(row.id)), 200);
   });
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { EDUCATION_LEVELS, ENGAGEMENT_MODES } from "../../../matching/index.ts";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
-import { seesContact } from "../../contact.ts";
+import { contactVisibility } from "../../services/contact-access.ts";
 import { listTalents } from "../../data/talents.ts";
 import { decodeCursor, page } from "../../lib/cursor.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, jsonContent, PaginationQuery } from "../shared.ts";
@@ -53,6 +53,7 @@ export function registerListTalents(app: App): void {
       { limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : null },
     );
     const { items, nextCursor } = page(rows, query.limit);
-    return c.json({ data: items.map((r) => toTalent(r, seesContact(caller, r.id))), next_cursor: nextCursor }, 200);
+    const visible = await contactVisibility(c, caller, items.map((r) => r.id));
+    return c.json({ data: items.map((r) => toTalent(r, visible.has(r.id))), next_cursor: nextCursor }, 200);
   });
 }

@@ -1,0 +1,52 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { DEFAULT_WEIGHTS, ENGAGEMENT_MODES } from "../../../matching/index.ts";
+import type { App } from "../../app.ts";
+import { authenticate, requireRole } from "../../auth.ts";
+import { getDemandInTenant } from "../../data/demands.ts";
+import { ForbiddenError } from "../../errors.ts";
+import { pageRanking } from "../../matching-service/cursor.ts";
+import { explain, rankTalentsForDemand } from "../../matching-service/rank.ts";
+import { contactVisibility } from "../../services/contact-access.ts";
+import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent, PaginationQuery } from "../shared.ts";
+import { toTalent } from "../talents/schema.ts";
+import { TalentMatchListSchema, toExplanation } from "./schema.ts";
+
+const q = (name: string, description: string) => ({ param: { name, in: "query" as const }, description });
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/demands/{id}/matches",
+  tags: ["Matches"],
+  summary: "Talents ranked for a demand",
+  description:
+    "Candidates come from the match index; each is scored by the matching core with both sides' fit, the hard filters passed, a one-line reason and the gaps. Vetoed talents are left out. Contact details are masked unless the talent consented. Pages are stable while the data does not change.",
+  security: BEARER,
+  middleware: [authenticate()] as const,
+  request: {
+    params: idParam("demand"),
+    query: PaginationQuery.extend({
+      min_score: z.coerce.number().min(0).max(100).optional().openapi(q("min_score", "Only matches scoring at least this.")),
+      city: z.string().regex(/^\d{4}$/, "must be a 4-digit city code").optional().openapi(q("city", "Only talents currently in this city.")),
+      mode: z.enum(ENGAGEMENT_MODES).optional().openapi(q("mode", "Only talents accepting this engagement mode.")),
+    }),
+  },
+  responses: { 200: jsonContent(TalentMatchListSchema, "A page of ranked, explained talents"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
+});
+
+export function registerDemandMatches(app: App): void {
+  app.openapi(route, async (c) => {
+    const caller = requireRole(c, "admin", "organizer", "enterprise");
+    const query = c.req.valid("query");
+    const { db, clock } = c.get("deps");
+    const demand = await getDemandInTenant(db, caller.tenantId, c.req.valid("param").id);
+    if (caller.role === "enterprise" && caller.organizationId !== demand.organizationId) {
+      throw new ForbiddenError("Enterprises see matches for their own demands only.");
+    }
+    const now = clock();
+    const ranked = await rankTalentsForDemand(db, demand, { now, minScore: query.min_score, city: query.city, mode: query.mode });
+    const { items, nextCursor } = pageRanking(ranked, query.limit, query.cursor);
+    const visible = await contactVisibility(c, caller, items.map((i) => i.row.id));
+    const data = items.map((i) => ({ talent: toTalent(i.row, visible.has(i.row.id)), ...toExplanation(explain(i.row, demand, DEFAULT_WEIGHTS, now)) }));
+    return c.json({ data, next_cursor: nextCursor }, 200);
+  });
+}

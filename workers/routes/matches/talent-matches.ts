@@ -1,0 +1,45 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { DEFAULT_WEIGHTS } from "../../../matching/index.ts";
+import type { App } from "../../app.ts";
+import { authenticate, requireRole } from "../../auth.ts";
+import { ValidationError } from "../../errors.ts";
+import { pageRanking } from "../../matching-service/cursor.ts";
+import { explain, rankDemandsForTalent } from "../../matching-service/rank.ts";
+import { toDemand } from "../demands/schema.ts";
+import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent, PaginationQuery } from "../shared.ts";
+import { readableTalent } from "../talents/access.ts";
+import { DemandMatchListSchema, toExplanation } from "./schema.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/talents/{id}/matches",
+  tags: ["Matches"],
+  summary: "Demands ranked for a talent",
+  description: "What a talent (with their own key) or an organizer sees: open demands ranked and explained from the talent's side as well as the enterprise's.",
+  security: BEARER,
+  middleware: [authenticate()] as const,
+  request: {
+    params: idParam("talent"),
+    query: PaginationQuery.extend({
+      kind: z.enum(["demand", "project"]).default("demand").openapi({ param: { name: "kind", in: "query" }, description: "demand (default) or project." }),
+      min_score: z.coerce.number().min(0).max(100).optional().openapi({ param: { name: "min_score", in: "query" } }),
+    }),
+  },
+  responses: { 200: jsonContent(DemandMatchListSchema, "A page of ranked, explained demands"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 422) },
+});
+
+export function registerTalentMatches(app: App): void {
+  app.openapi(route, async (c) => {
+    const caller = requireRole(c, "admin", "organizer", "talent");
+    const query = c.req.valid("query");
+    if (query.kind === "project") {
+      throw new ValidationError([{ path: "kind", message: "project matches are listed per project: GET /v1/projects/{id}/matches" }], "Not available here yet.");
+    }
+    const talent = await readableTalent(c, caller, c.req.valid("param").id);
+    const now = c.get("deps").clock();
+    const ranked = await rankDemandsForTalent(c.get("deps").db, talent, { now, minScore: query.min_score });
+    const { items, nextCursor } = pageRanking(ranked, query.limit, query.cursor);
+    const data = items.map((i) => ({ demand: toDemand(i.row), ...toExplanation(explain(talent, i.row, DEFAULT_WEIGHTS, now)) }));
+    return c.json({ data, next_cursor: nextCursor }, 200);
+  });
+}
