@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { auditLog } from "../../schema/index.ts";
 import type { Principal } from "../context.ts";
 import type { Db } from "../db.ts";
@@ -32,4 +33,12 @@ export function auditStatement(db: Db, entry: AuditEntry) {
 /** How a principal is named in the audit log. */
 export function actorOf(principal: Principal): string {
   return principal.kind === "operator" ? "operator" : principal.keyId;
+}
+
+/** The audit row, inserted only if the statement just before it changed a row (see eventIfChangedStatement). */
+export function auditIfChangedStatement(db: Db, entry: AuditEntry) {
+  return db.run(sql`INSERT INTO ${auditLog} (id, tenant_id, actor, action, subject_type, subject_id, request_id, detail, at)
+    SELECT ${newId("audit", entry.at)}, ${entry.tenantId}, ${entry.actor}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId},
+      ${entry.requestId}, ${entry.detail ? JSON.stringify(entry.detail) : null}, ${entry.at.toISOString()}
+    WHERE changes() > 0`);
 }

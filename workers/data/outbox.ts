@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { outboxEvents } from "../../schema/index.ts";
 import type { Db, Statement } from "../db.ts";
 import { newId } from "../lib/ids.ts";
@@ -45,4 +46,17 @@ export function eventStatement(db: Db, event: OutboxEvent): Statement {
     createdAt: event.at.toISOString(),
     dispatchedAt: null,
   });
+}
+
+/**
+ * The event, inserted only if the statement just before it in the batch changed a row (SQLite's
+ * `changes()`, which libSQL and D1 both evaluate per connection, in batch order). Put it right
+ * after a conditional UPDATE: a transition that lost a race emits nothing.
+ */
+export function eventIfChangedStatement(db: Db, event: OutboxEvent): Statement {
+  const id = newId("message", event.at);
+  return db.run(sql`INSERT INTO ${outboxEvents} (id, tenant_id, type, audience, subject_type, subject_id, payload, created_at, dispatched_at)
+    SELECT ${id}, ${event.tenantId}, ${event.type}, ${JSON.stringify([...new Set(event.audience)])}, ${event.subjectType}, ${event.subjectId},
+      ${JSON.stringify(event.payload)}, ${event.at.toISOString()}, NULL
+    WHERE changes() > 0`);
 }

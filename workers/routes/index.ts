@@ -2,6 +2,7 @@ import type { App } from "../app.ts";
 import { registerCatalogRoutes } from "./catalogs/index.ts";
 import { registerDemandRoutes } from "./demands/index.ts";
 import { registerMatchRoutes } from "./matches/index.ts";
+import { registerIntroductionRoutes } from "./introductions/index.ts";
 import { registerKeyRoutes } from "./keys/index.ts";
 import { registerMeRoutes } from "./me/index.ts";
 import { registerMetaRoutes } from "./meta/index.ts";
@@ -22,4 +23,5 @@ export function registerRoutes(app: App): void {
   registerCatalogRoutes(app);
   registerTaxonomyRoutes(app);
   registerMatchRoutes(app);
+  registerIntroductionRoutes(app);
 }

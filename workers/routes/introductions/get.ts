@@ -1,0 +1,24 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../app.ts";
+import { authenticate, requireRole } from "../../auth.ts";
+import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent } from "../shared.ts";
+import { visibleIntroduction } from "./access.ts";
+import { IntroductionSchema, toIntroduction } from "./schema.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/introductions/{id}",
+  tags: ["Introductions"],
+  summary: "Get an introduction",
+  security: BEARER,
+  middleware: [authenticate()] as const,
+  request: { params: idParam("introduction") },
+  responses: { 200: jsonContent(IntroductionSchema, "The introduction"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
+});
+
+export function registerGetIntroduction(app: App): void {
+  app.openapi(route, async (c) => {
+    const caller = requireRole(c, "admin", "organizer", "enterprise", "talent");
+    return c.json(toIntroduction(await visibleIntroduction(c, caller, c.req.valid("param").id)), 200);
+  });
+}
