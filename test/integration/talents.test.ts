@@ -6,13 +6,8 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { describeAuth } from "../helpers/auth-suite.ts";
 import { createKey, createOrganization, createTenant, type TenantFixture, unique } from "../helpers/factories.ts";
 import { expectProblem } from "../helpers/problems.ts";
+import { uniquePhone } from "../helpers/profiles.ts";
 
-/** A unique, valid mainland mobile number. */
-let phoneSeq = 0;
-export function uniquePhone(): string {
-  phoneSeq += 1;
-  return `139${String((Date.now() % 1e5) * 1000 + phoneSeq).padStart(8, "0").slice(-8)}`;
-}
 
 const fullTalent = () => ({
   name: "李明",
