@@ -8,6 +8,8 @@ import { sweep } from "./jobs/sweep.ts";
 import { createLogger, describeError } from "./logger.ts";
 import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";
 import { localPath, openDatabase } from "./node/database.ts";
+import { startWebhookRunner } from "./webhooks/runner.ts";
+import { webhookRuntime } from "./webhooks/runtime.ts";
 
 /** `npm start`: Wutong on Node with an embedded libSQL file, migrations applied and the demo region loaded. */
 async function main(): Promise<void> {
@@ -73,11 +75,18 @@ async function main(): Promise<void> {
   }, 60 * 60 * 1000);
   sweeper.unref();
 
+  // Webhooks: fan out the outbox and send due attempts, back to back while busy, else every 250 ms.
+  const webhooks = startWebhookRunner(webhookRuntime(deps), 250);
+
   const shutdown = (): void => {
     clearInterval(sweeper);
     server.close(() => {
-      close();
-      process.exit(0);
+      // An attempt cut short here is claimed again after its claim expires: nothing is lost.
+      const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
+      void Promise.race([webhooks.stop(), grace]).finally(() => {
+        close();
+        process.exit(0);
+      });
     });
   };
   process.on("SIGINT", shutdown);

@@ -5,7 +5,9 @@ import { ConfigError, parseConfig, WorkerConfigSchema } from "./config.ts";
 import type { Deps, WorkerBindings } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { sweep } from "./jobs/sweep.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, describeError } from "./logger.ts";
+import { drain } from "./webhooks/runner.ts";
+import { webhookRuntime } from "./webhooks/runtime.ts";
 
 const depsCache = new WeakMap<WorkerBindings, Deps>();
 
@@ -27,9 +29,19 @@ function depsFrom(env: WorkerBindings): Deps {
 
 const app = createApp({ deps: (c) => depsFrom(c.env) });
 
+/** Webhook work per cron run: passes stop starting after this, so a run ends before the next one (each attempt ≤ 15 s). */
+const WEBHOOK_BUDGET_MS = 40_000;
+
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(sweep(depsFrom(env).db, new Date()).then(() => undefined));
+    const deps = depsFrom(env);
+    ctx.waitUntil(sweep(deps.db, new Date()).then(() => undefined));
+    ctx.waitUntil(
+      drain(webhookRuntime(deps), WEBHOOK_BUDGET_MS).then(
+        () => undefined,
+        (err: unknown) => deps.logger.error("webhook run failed", describeError(err)),
+      ),
+    );
   },
 } satisfies ExportedHandler<WorkerBindings>;

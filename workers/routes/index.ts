@@ -10,6 +10,7 @@ import { registerOrganizationRoutes } from "./organizations/index.ts";
 import { registerTalentRoutes } from "./talents/index.ts";
 import { registerTaxonomyRoutes } from "./taxonomy/index.ts";
 import { registerTenantRoutes } from "./tenants/index.ts";
+import { registerWebhookRoutes } from "./webhooks/index.ts";
 
 /** Mounts every resource's routes; each resource registers its operations from its own folder. */
 export function registerRoutes(app: App): void {
@@ -24,4 +25,5 @@ export function registerRoutes(app: App): void {
   registerTaxonomyRoutes(app);
   registerMatchRoutes(app);
   registerIntroductionRoutes(app);
+  registerWebhookRoutes(app);
 }

@@ -1,0 +1,75 @@
+import type { EventType } from "../data/outbox.ts";
+
+/** Event types an endpoint may subscribe to, with what they mean and an example of `data`. */
+export const EVENT_CATALOG: Record<EventType, { description: string; subject: string; example: Record<string, unknown> }> = {
+  "match.created": {
+    description: "A talent and a demand (or roadshow project) were matched with a score worth acting on.",
+    subject: "match",
+    example: { match_id: "mat_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", score: 86 },
+  },
+  "introduction.requested": {
+    description: "An enterprise asked to be introduced to a talent.",
+    subject: "introduction",
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", organization_id: "org_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+  },
+  "introduction.accepted": {
+    description: "The talent accepted: contact details are now visible to the enterprise through the API (never in the payload).",
+    subject: "introduction",
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+  },
+  "introduction.declined": {
+    description: "The talent declined the introduction.",
+    subject: "introduction",
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+  },
+  "introduction.withdrawn": {
+    description: "The enterprise withdrew its request.",
+    subject: "introduction",
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+  },
+  "introduction.outcome": {
+    description: "An outcome was recorded: interviewed, hired, signed or not pursued.",
+    subject: "introduction",
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", outcome: "hired" },
+  },
+  "signup.confirmed": {
+    description: "A roadshow signup got a confirmed seat.",
+    subject: "signup",
+    example: { signup_id: "sig_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", event_id: "rse_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", session_id: "ses_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+  },
+  "signup.waitlisted": {
+    description: "A signup joined the waitlist because the session is full.",
+    subject: "signup",
+    example: { signup_id: "sig_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", event_id: "rse_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", position: 3 },
+  },
+  "signup.promoted": {
+    description: "A waitlisted signup was promoted to a confirmed seat.",
+    subject: "signup",
+    example: { signup_id: "sig_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", event_id: "rse_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+  },
+  "signup.cancelled": {
+    description: "A signup was cancelled.",
+    subject: "signup",
+    example: { signup_id: "sig_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", event_id: "rse_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+  },
+  "meeting.scheduled": {
+    description: "A 1:1 negotiation meeting was scheduled at a roadshow.",
+    subject: "meeting",
+    example: { meeting_id: "mtg_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", project_id: "prj_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", starts_at: "2026-12-01T02:00:00.000Z" },
+  },
+  "project.signed": {
+    description: "A roadshow project was signed (签约), with the intended investment in yuan.",
+    subject: "project",
+    example: { project_id: "prj_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", event_id: "rse_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", intended_investment_yuan: 50000000 },
+  },
+  "catalog.imported": {
+    description: "A demand catalog import finished, with its counts.",
+    subject: "catalog",
+    example: { catalog_id: "cat_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", import_id: "imp_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", created: 120, updated: 3, rejected: 1 },
+  },
+  "webhook.endpoint_disabled": {
+    description: "Another endpoint of the organization was disabled: it answered 410 Gone (`gone`), or failed for five days (`failing`).",
+    subject: "webhook_endpoint",
+    example: { endpoint_id: "whe_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", url: "https://hr.example.com/hooks/wutong", reason: "failing" },
+  },
+};

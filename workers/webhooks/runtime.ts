@@ -1,0 +1,40 @@
+import type { Clock, Deps } from "../context.ts";
+import type { Db } from "../db.ts";
+import type { Logger } from "../logger.ts";
+import { CLAIM_MS } from "./schedule.ts";
+import { fetchSender, type HttpSender } from "./sender.ts";
+
+/** Per-attempt timeout in production; tests inject a shorter one. */
+export const ATTEMPT_TIMEOUT_MS = 15_000;
+
+/** Everything the dispatcher and the sender need; side effects (HTTP, time, randomness) come in here. */
+export interface WebhookRuntime {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  send: HttpSender;
+  allowPrivateUrls: boolean;
+  timeoutMs: number;
+  /** How long a claimed attempt is reserved for its runner. */
+  claimMs: number;
+  /** Jitter source, in [0, 1). */
+  random: () => number;
+  /** Events fanned out, and attempts claimed, per pass. */
+  batchSize: number;
+}
+
+/** The runtime for an app's dependencies, with production defaults. */
+export function webhookRuntime(deps: Deps, overrides: Partial<WebhookRuntime> = {}): WebhookRuntime {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    send: fetchSender,
+    allowPrivateUrls: deps.config.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
+    timeoutMs: ATTEMPT_TIMEOUT_MS,
+    claimMs: CLAIM_MS,
+    random: Math.random,
+    batchSize: 50,
+    ...overrides,
+  };
+}
