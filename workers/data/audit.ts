@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { auditLog } from "../../schema/index.ts";
 import type { Principal } from "../context.ts";
+import { rawStatement } from "./raw.ts";
 import type { Db } from "../db.ts";
 import { newId } from "../lib/ids.ts";
 
@@ -37,7 +38,7 @@ export function actorOf(principal: Principal): string {
 
 /** The audit row, inserted only if the statement just before it changed a row (see eventIfChangedStatement). */
 export function auditIfChangedStatement(db: Db, entry: AuditEntry) {
-  return db.run(sql`INSERT INTO ${auditLog} (id, tenant_id, actor, action, subject_type, subject_id, request_id, detail, at)
+  return rawStatement(db, sql`INSERT INTO ${auditLog} (id, tenant_id, actor, action, subject_type, subject_id, request_id, detail, at)
     SELECT ${newId("audit", entry.at)}, ${entry.tenantId}, ${entry.actor}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId},
       ${entry.requestId}, ${entry.detail ? JSON.stringify(entry.detail) : null}, ${entry.at.toISOString()}
     WHERE changes() > 0`);

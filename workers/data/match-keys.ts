@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type IndexedKind, matchKeys } from "../../schema/index.ts";
+import { rawStatement } from "./raw.ts";
 import type { Db, Statement } from "../db.ts";
 
 /**
@@ -12,7 +13,8 @@ export function replaceKeysStatements(db: Db, tenantId: string, kind: IndexedKin
   const unique = JSON.stringify([...new Set(keys)]);
   return [
     deleteKeysStatement(db, tenantId, entityId),
-    db.run(
+    rawStatement(
+      db,
       sql`INSERT INTO ${matchKeys} (tenant_id, kind, key, entity_id) SELECT ${tenantId}, ${kind}, value, ${entityId} FROM json_each(${unique})`,
     ),
   ];

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { outboxEvents } from "../../schema/index.ts";
+import { rawStatement } from "./raw.ts";
 import type { Db, Statement } from "../db.ts";
 import { newId } from "../lib/ids.ts";
 
@@ -55,7 +56,7 @@ export function eventStatement(db: Db, event: OutboxEvent): Statement {
  */
 export function eventIfChangedStatement(db: Db, event: OutboxEvent): Statement {
   const id = newId("message", event.at);
-  return db.run(sql`INSERT INTO ${outboxEvents} (id, tenant_id, type, audience, subject_type, subject_id, payload, created_at, dispatched_at)
+  return rawStatement(db, sql`INSERT INTO ${outboxEvents} (id, tenant_id, type, audience, subject_type, subject_id, payload, created_at, dispatched_at)
     SELECT ${id}, ${event.tenantId}, ${event.type}, ${JSON.stringify([...new Set(event.audience)])}, ${event.subjectType}, ${event.subjectId},
       ${JSON.stringify(event.payload)}, ${event.at.toISOString()}, NULL
     WHERE changes() > 0`);
