@@ -1,12 +1,16 @@
 import type { App } from "../app.ts";
 import { registerCatalogRoutes } from "./catalogs/index.ts";
 import { registerDemandRoutes } from "./demands/index.ts";
+import { registerEventRoutes } from "./events/index.ts";
 import { registerMatchRoutes } from "./matches/index.ts";
 import { registerIntroductionRoutes } from "./introductions/index.ts";
 import { registerKeyRoutes } from "./keys/index.ts";
 import { registerMeRoutes } from "./me/index.ts";
 import { registerMetaRoutes } from "./meta/index.ts";
 import { registerOrganizationRoutes } from "./organizations/index.ts";
+import { registerProjectRoutes } from "./projects/index.ts";
+import { registerReportRoutes } from "./reports/index.ts";
+import { registerSignupRoutes } from "./signups/index.ts";
 import { registerTalentRoutes } from "./talents/index.ts";
 import { registerTaxonomyRoutes } from "./taxonomy/index.ts";
 import { registerTenantRoutes } from "./tenants/index.ts";
@@ -26,4 +30,8 @@ export function registerRoutes(app: App): void {
   registerMatchRoutes(app);
   registerIntroductionRoutes(app);
   registerWebhookRoutes(app);
+  registerEventRoutes(app);
+  registerSignupRoutes(app);
+  registerProjectRoutes(app);
+  registerReportRoutes(app);
 }

@@ -1,0 +1,253 @@
+import { and, desc, eq, getTableColumns, lt, type SQL, sql } from "drizzle-orm";
+import { outboxEvents } from "../../schema/index.ts";
+import { eventCapacity, type SignupRole, type SignupStatus, signups } from "../../schema/tables/roadshows.ts";
+import type { Db, Statement } from "../db.ts";
+import { NotFoundError } from "../errors.ts";
+import { newId } from "../lib/ids.ts";
+
+export type SignupRow = typeof signups.$inferSelect;
+
+/** A signup with its live place in the queue (1 = promoted next), null unless waitlisted. */
+export type SignupView = SignupRow & { waitlistPosition: number | null };
+
+const rank = sql<number | null>`CASE WHEN ${signups.status} = 'waitlisted' THEN (SELECT count(*) FROM ${signups} w
+  WHERE w.event_id = ${signups.eventId} AND w.role = ${signups.role} AND w.status = 'waitlisted' AND w.queue_number <= ${signups.queueNumber}) END`;
+
+function view(r: SignupRow & { waitlistPosition: number | null }): SignupView {
+  return { ...r, waitlistPosition: r.waitlistPosition === null ? null : Number(r.waitlistPosition) };
+}
+
+/** Fetch-or-404 within a tenant, with the live waitlist position. */
+export async function getSignupInTenant(db: Db, tenantId: string, id: string): Promise<SignupView> {
+  const rows = await db
+    .select({ ...signupColumns(), waitlistPosition: rank })
+    .from(signups)
+    .where(and(eq(signups.tenantId, tenantId), eq(signups.id, id)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw new NotFoundError("signup", id);
+  return view(row);
+}
+
+function signupColumns() {
+  return getTableColumns(signups);
+}
+
+export interface SignupFilters {
+  eventId?: string | undefined;
+  status?: SignupStatus | undefined;
+  role?: SignupRole | undefined;
+  talentId?: string | undefined;
+  organizationId?: string | undefined;
+}
+
+/** A page of signups, newest first. */
+export async function listSignups(db: Db, tenantId: string, f: SignupFilters, opts: { limit: number; after: string | null }): Promise<SignupView[]> {
+  const conditions: SQL[] = [eq(signups.tenantId, tenantId)];
+  if (f.eventId) conditions.push(eq(signups.eventId, f.eventId));
+  if (f.status) conditions.push(eq(signups.status, f.status));
+  if (f.role) conditions.push(eq(signups.role, f.role));
+  if (f.talentId) conditions.push(eq(signups.talentId, f.talentId));
+  if (f.organizationId) conditions.push(eq(signups.organizationId, f.organizationId));
+  if (opts.after) conditions.push(lt(signups.id, opts.after));
+  const rows = await db
+    .select({ ...signupColumns(), waitlistPosition: rank })
+    .from(signups)
+    .where(and(...conditions))
+    .orderBy(desc(signups.id))
+    .limit(opts.limit + 1);
+  return rows.map(view);
+}
+
+/** Confirmed signups of an event (meeting participants). */
+export async function confirmedSignups(db: Db, eventId: string): Promise<SignupRow[]> {
+  return db
+    .select()
+    .from(signups)
+    .where(and(eq(signups.eventId, eventId), eq(signups.status, "confirmed")));
+}
+
+/** The signup holding a check-in code at an event, or null. */
+export async function findSignupByCode(db: Db, eventId: string, code: string): Promise<SignupRow | null> {
+  const rows = await db
+    .select()
+    .from(signups)
+    .where(and(eq(signups.eventId, eventId), eq(signups.checkInCode, code)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Who hears about a signup: the event's organizer and the signed-up organization. */
+export function signupAudience(organizerId: string | null, organizationId: string | null): string[] {
+  return [organizerId, organizationId].filter((x): x is string => x !== null);
+}
+
+/** SQL for the audience of the signup aliased `s`, whose organization is only known to SQL. */
+function audienceSql(organizerId: string | null): SQL {
+  return organizerId === null
+    ? sql`CASE WHEN s.organization_id IS NULL THEN json_array() ELSE json_array(s.organization_id) END`
+    : sql`CASE WHEN s.organization_id IS NULL THEN json_array(${organizerId}) ELSE json_array(${organizerId}, s.organization_id) END`;
+}
+
+/** The outbox row for the signup `id`, written only if `guard` holds for it (`s` is the signup). */
+function signupEventStatement(db: Db, o: { tenantId: string; organizerId: string | null; id: string; type: SQL; guard: SQL; at: string }): Statement {
+  return db.run(sql`INSERT INTO ${outboxEvents} (id, tenant_id, type, audience, subject_type, subject_id, payload, created_at, dispatched_at)
+    SELECT ${newId("message", new Date(o.at))}, ${o.tenantId}, ${o.type}, ${audienceSql(o.organizerId)}, 'signup', s.id,
+      json_object('signup_id', s.id, 'event_id', s.event_id, 'role', s.role, 'status', s.status,
+        'talent_id', s.talent_id, 'organization_id', s.organization_id, 'queue_number', s.queue_number),
+      ${o.at}, NULL
+    FROM ${signups} s WHERE s.id = ${o.id} AND ${o.guard}`);
+}
+
+export interface NewSignup {
+  id: string;
+  tenantId: string;
+  eventId: string;
+  role: SignupRole;
+  talentId: string | null;
+  organizationId: string | null;
+  checkInCode: string;
+  availability: string[] | null;
+  note: string | null;
+  createdBy: string;
+  at: string;
+}
+
+/**
+ * One batch that settles a new signup inside SQLite: take a seat if one is free (`confirmed <
+ * capacity`, and the claim names this signup), else take the next queue number; insert the signup
+ * as whichever happened; emit `signup.confirmed` or `signup.waitlisted`. With `pending` the signup
+ * waits for approval and holds nothing.
+ */
+export function createSignupStatements(db: Db, s: NewSignup, opts: { pending: boolean; organizerId: string | null }): Statement[] {
+  const cap = sql`event_id = ${s.eventId} AND role = ${s.role}`;
+  const availability = s.availability === null ? null : JSON.stringify(s.availability);
+  if (opts.pending) {
+    return [
+      db.run(sql`INSERT INTO ${signups} (id, tenant_id, event_id, role, talent_id, organization_id, status, queue_number, check_in_code,
+          availability, note, created_by, created_at, updated_at)
+        VALUES (${s.id}, ${s.tenantId}, ${s.eventId}, ${s.role}, ${s.talentId}, ${s.organizationId}, 'pending', NULL, ${s.checkInCode},
+          ${availability}, ${s.note}, ${s.createdBy}, ${s.at}, ${s.at})`),
+    ];
+  }
+  const won = sql`c.last_claim = ${s.id}`;
+  return [
+    db.run(sql`UPDATE ${eventCapacity} SET confirmed = confirmed + 1, last_claim = ${s.id} WHERE ${cap} AND confirmed < capacity`),
+    db.run(sql`UPDATE ${eventCapacity} SET waitlist_seq = waitlist_seq + 1 WHERE ${cap} AND (last_claim IS NULL OR last_claim <> ${s.id})`),
+    db.run(sql`INSERT INTO ${signups} (id, tenant_id, event_id, role, talent_id, organization_id, status, queue_number, check_in_code,
+        availability, note, created_by, created_at, updated_at, confirmed_at)
+      SELECT ${s.id}, ${s.tenantId}, ${s.eventId}, ${s.role}, ${s.talentId}, ${s.organizationId},
+        CASE WHEN ${won} THEN 'confirmed' ELSE 'waitlisted' END,
+        CASE WHEN ${won} THEN NULL ELSE c.waitlist_seq END,
+        ${s.checkInCode}, ${availability}, ${s.note}, ${s.createdBy}, ${s.at}, ${s.at},
+        CASE WHEN ${won} THEN ${s.at} END
+      FROM ${eventCapacity} c WHERE c.event_id = ${s.eventId} AND c.role = ${s.role}`),
+    signupEventStatement(db, {
+      tenantId: s.tenantId,
+      organizerId: opts.organizerId,
+      id: s.id,
+      type: sql`CASE s.status WHEN 'confirmed' THEN 'signup.confirmed' ELSE 'signup.waitlisted' END`,
+      guard: sql`1 = 1`,
+      at: s.at,
+    }),
+  ];
+}
+
+interface SeatContext {
+  tenantId: string;
+  eventId: string;
+  role: SignupRole;
+  organizerId: string | null;
+  at: string;
+}
+
+/**
+ * Approves a pending signup in one batch: a free seat confirms it, otherwise it joins the
+ * waitlist. Guarded on `status = 'pending'`, so a second approval changes nothing.
+ */
+export function approveSignupStatements(db: Db, id: string, token: string, ctx: SeatContext): Statement[] {
+  const cap = sql`event_id = ${ctx.eventId} AND role = ${ctx.role}`;
+  const pending = sql`EXISTS (SELECT 1 FROM ${signups} WHERE id = ${id} AND status = 'pending')`;
+  const won = sql`(SELECT last_claim FROM ${eventCapacity} WHERE ${cap}) = ${id}`;
+  return [
+    db.run(sql`UPDATE ${eventCapacity} SET confirmed = confirmed + 1, last_claim = ${id} WHERE ${cap} AND confirmed < capacity AND ${pending}`),
+    db.run(sql`UPDATE ${eventCapacity} SET waitlist_seq = waitlist_seq + 1 WHERE ${cap} AND (last_claim IS NULL OR last_claim <> ${id}) AND ${pending}`),
+    db.run(sql`UPDATE ${signups} SET
+        status = CASE WHEN ${won} THEN 'confirmed' ELSE 'waitlisted' END,
+        queue_number = CASE WHEN ${won} THEN NULL ELSE (SELECT waitlist_seq FROM ${eventCapacity} WHERE ${cap}) END,
+        confirmed_at = CASE WHEN ${won} THEN ${ctx.at} END,
+        updated_at = ${ctx.at}, change_token = ${token}
+      WHERE id = ${id} AND status = 'pending'`),
+    signupEventStatement(db, {
+      tenantId: ctx.tenantId,
+      organizerId: ctx.organizerId,
+      id,
+      type: sql`CASE s.status WHEN 'confirmed' THEN 'signup.confirmed' ELSE 'signup.waitlisted' END`,
+      guard: sql`s.change_token = ${token}`,
+      at: ctx.at,
+    }),
+  ];
+}
+
+/** Rejects a signup that holds no seat (pending or waitlisted). */
+export function rejectSignupStatement(db: Db, id: string, token: string, at: string): Statement {
+  return db.run(sql`UPDATE ${signups} SET status = 'rejected', queue_number = NULL, updated_at = ${at}, change_token = ${token}
+    WHERE id = ${id} AND status IN ('pending', 'waitlisted')`);
+}
+
+/**
+ * Cancels a signup and, if that freed a seat, promotes the head of the role's waitlist, all in one
+ * batch: the seat is released only if the signup was confirmed (and not checked in), and the
+ * events `signup.cancelled` and `signup.promoted` are written only for what happened.
+ */
+export function cancelSignupStatements(db: Db, id: string, token: string, ctx: SeatContext): Statement[] {
+  const cap = sql`event_id = ${ctx.eventId} AND role = ${ctx.role}`;
+  return [
+    db.run(sql`UPDATE ${eventCapacity} SET confirmed = confirmed - 1 WHERE ${cap}
+      AND EXISTS (SELECT 1 FROM ${signups} WHERE id = ${id} AND status = 'confirmed' AND checked_in_at IS NULL)`),
+    db.run(sql`UPDATE ${signups} SET status = 'cancelled', queue_number = NULL, cancelled_at = ${ctx.at}, updated_at = ${ctx.at}, change_token = ${token}
+      WHERE id = ${id} AND (status IN ('pending', 'waitlisted') OR (status = 'confirmed' AND checked_in_at IS NULL))`),
+    signupEventStatement(db, { tenantId: ctx.tenantId, organizerId: ctx.organizerId, id, type: sql`'signup.cancelled'`, guard: sql`s.change_token = ${token}`, at: ctx.at }),
+    ...promoteStatements(db, `${token}p`, ctx),
+  ];
+}
+
+/**
+ * Promotes the head of a role's waitlist if a seat is free: the seat is claimed in the counter
+ * row naming the promoted signup, the signup is confirmed, and `signup.promoted` is emitted.
+ * Safe to run at any time; it changes nothing when the role is full or nobody waits.
+ */
+export function promoteStatements(db: Db, token: string, ctx: SeatContext): Statement[] {
+  const cap = sql`event_id = ${ctx.eventId} AND role = ${ctx.role}`;
+  const head = sql`(SELECT id FROM ${signups} WHERE event_id = ${ctx.eventId} AND role = ${ctx.role} AND status = 'waitlisted' ORDER BY queue_number LIMIT 1)`;
+  const claimed = sql`(SELECT last_claim FROM ${eventCapacity} WHERE ${cap})`;
+  return [
+    db.run(sql`UPDATE ${eventCapacity} SET confirmed = confirmed + 1, last_claim = ${head} WHERE ${cap} AND confirmed < capacity AND ${head} IS NOT NULL`),
+    db.run(sql`UPDATE ${signups} SET status = 'confirmed', queue_number = NULL, confirmed_at = ${ctx.at}, updated_at = ${ctx.at}, change_token = ${token}
+      WHERE id = ${claimed} AND status = 'waitlisted'`),
+    db.run(sql`INSERT INTO ${outboxEvents} (id, tenant_id, type, audience, subject_type, subject_id, payload, created_at, dispatched_at)
+      SELECT ${newId("message", new Date(ctx.at))}, ${ctx.tenantId}, 'signup.promoted', ${audienceSql(ctx.organizerId)}, 'signup', s.id,
+        json_object('signup_id', s.id, 'event_id', s.event_id, 'role', s.role, 'status', s.status,
+          'talent_id', s.talent_id, 'organization_id', s.organization_id),
+        ${ctx.at}, NULL
+      FROM ${signups} s WHERE s.id = ${claimed} AND s.change_token = ${token}`),
+  ];
+}
+
+/** Whether the last promotion batch with `token` promoted someone (the caller loops while it does). */
+export async function promotedWith(db: Db, eventId: string, token: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: signups.id })
+    .from(signups)
+    .where(and(eq(signups.eventId, eventId), eq(signups.changeToken, token)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Marks a confirmed signup as checked in; guarded so a second scan changes nothing. */
+export function checkInStatement(db: Db, id: string, at: string): Statement {
+  return db
+    .update(signups)
+    .set({ checkedInAt: at, updatedAt: at })
+    .where(and(eq(signups.id, id), eq(signups.status, "confirmed"), sql`${signups.checkedInAt} IS NULL`));
+}

@@ -1,0 +1,12 @@
+import type { App } from "../../app.ts";
+import { registerCreateEvent } from "./create.ts";
+import { registerGetEvent } from "./get.ts";
+import { registerListEvents } from "./list.ts";
+import { registerUpdateEvent } from "./update.ts";
+
+export function registerEventRoutes(app: App): void {
+  registerCreateEvent(app);
+  registerListEvents(app);
+  registerGetEvent(app);
+  registerUpdateEvent(app);
+}

@@ -1,0 +1,3 @@
+import type { App } from "../../app.ts";
+
+export function registerProjectRoutes(_app: App): void {}

@@ -1,0 +1,81 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../app.ts";
+import { authenticate, requireRole } from "../../auth.ts";
+import { isUniqueViolation } from "../../data/constraints.ts";
+import { createSignupStatements, getSignupInTenant } from "../../data/roadshows-signups.ts";
+import { seatsOf } from "../../data/roadshows.ts";
+import { commit } from "../../db.ts";
+import { ConflictError, ValidationError } from "../../errors.ts";
+import { idempotent } from "../../idempotency.ts";
+import { newId } from "../../lib/ids.ts";
+import { jsonBody } from "../../middleware/json-body.ts";
+import { newCheckInCode } from "../../roadshows/check-in-code.ts";
+import { readableEvent, runsEvents } from "../events/access.ts";
+import { BEARER, errorResponses, IdempotencyHeader, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
+import { resolveParty } from "./party.ts";
+import { CreateSignupBody, SignupSchema, toSignup } from "./schema.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/events/{id}/signups",
+  tags: ["Roadshows"],
+  summary: "Sign up for an event",
+  description:
+    "Takes a seat of the role if one is free (`confirmed`), else a place on the waitlist (`waitlisted`); with `requires_approval` the signup waits as `pending`. " +
+    "The outcome is settled in one atomic write, so confirmed seats never exceed capacity however many arrive at once. " +
+    "Talent keys sign themselves up, enterprise keys their organization; organizers and admins sign anyone up, also outside the signup window (the desk).",
+  security: BEARER,
+  middleware: [authenticate(), jsonBody()] as const,
+  request: { params: idParam("event"), headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateSignupBody } } } },
+  responses: { 201: jsonContent(SignupSchema, "The signup"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
+});
+
+export function registerCreateSignup(app: App): void {
+  app.openapi(route, async (c) => {
+    const caller = requireRole(c, "admin", "organizer", "enterprise", "talent");
+    const body = c.req.valid("json");
+    const { db, clock } = c.get("deps");
+    const event = await readableEvent(db, caller, c.req.valid("param").id);
+    const party = await resolveParty(db, caller, body);
+    const now = clock();
+    const iso = now.toISOString();
+    if (event.status !== "published") throw new ConflictError(`The event is ${event.status}; it takes no signups.`);
+    if (!runsEvents(caller)) {
+      if (event.signupOpensAt && iso < event.signupOpensAt) throw new ConflictError(`Signups open at ${event.signupOpensAt}.`);
+      const closes = event.signupClosesAt ?? event.startsAt;
+      if (iso >= closes) throw new ConflictError(`Signups closed at ${closes}.`);
+    }
+    const seats = (await seatsOf(db, [event.id])).get(event.id) ?? [];
+    if (!seats.some((s) => s.role === party.role)) {
+      throw new ValidationError([{ path: "role", message: `this event takes no '${party.role}' signups; it offers ${seats.map((s) => s.role).join(", ") || "none"}` }]);
+    }
+    const unknownSlot = (body.availability ?? []).findIndex((slot) => !event.meetingSlots.includes(slot));
+    if (unknownSlot >= 0) throw new ValidationError([{ path: `availability.${unknownSlot}`, message: "is not one of the event's meeting slots" }]);
+    return idempotent(c, caller.tenantId, async () => {
+      const id = newId("signup", now);
+      for (let attempt = 0; ; attempt++) {
+        const signup = {
+          id,
+          tenantId: caller.tenantId,
+          eventId: event.id,
+          ...party,
+          checkInCode: newCheckInCode(),
+          availability: body.availability ?? null,
+          note: body.note ?? null,
+          createdBy: caller.keyId,
+          at: iso,
+        };
+        try {
+          await commit(db, createSignupStatements(db, signup, { pending: event.requiresApproval && !runsEvents(caller), organizerId: event.organizerId }));
+          break;
+        } catch (err) {
+          // 40 random bits: a clash is rare enough that one fresh code settles it.
+          if (isUniqueViolation(err, "check_in_code") && attempt < 2) continue;
+          if (isUniqueViolation(err)) throw new ConflictError(`${party.talentId ?? party.organizationId} is already signed up for this event.`);
+          throw err;
+        }
+      }
+      return c.json(toSignup(await getSignupInTenant(db, caller.tenantId, id)), 201);
+    });
+  });
+}
