@@ -4,6 +4,7 @@ import { createApp } from "./app.ts";
 import { ConfigError, NodeConfigSchema, parseConfig } from "./config.ts";
 import type { Deps } from "./context.ts";
 import { seedDemo } from "./demo/index.ts";
+import { JobQueue } from "./jobs/queue.ts";
 import { sweep } from "./jobs/sweep.ts";
 import { createLogger, describeError } from "./logger.ts";
 import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.LOG_LEVEL);
-  const deps: Deps = { db, config: { ...config, WUTONG_OPERATOR_KEY: operatorKey }, clock: () => new Date(), logger };
+  const jobs = new JobQueue(logger);
+  const deps: Deps = { db, config: { ...config, WUTONG_OPERATOR_KEY: operatorKey }, clock: () => new Date(), logger, jobs };
 
   let demoKey: string | null = null;
   if (config.WUTONG_DEMO === "true") {
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
     server.close(() => {
       // An attempt cut short here is claimed again after its claim expires: nothing is lost.
       const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
-      void Promise.race([webhooks.stop(), grace]).finally(() => {
+      void Promise.race([Promise.all([webhooks.stop(), jobs.drain()]), grace]).finally(() => {
         close();
         process.exit(0);
       });

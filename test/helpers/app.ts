@@ -5,6 +5,7 @@ import { applyMigrations } from "../../schema/migrate.ts";
 import { createApp, type App } from "../../workers/app.ts";
 import { parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
 import type { Deps } from "../../workers/context.ts";
+import { JobQueue } from "../../workers/jobs/queue.ts";
 import type { Db } from "../../workers/db.ts";
 import type { Logger } from "../../workers/logger.ts";
 import { readMigrationsDir } from "../../workers/node/migrations-fs.ts";
@@ -22,6 +23,8 @@ export interface TestApp {
   app: App;
   db: Db;
   logs: LogLine[];
+  /** The in-process job runner (suggestions and other deferred work): `await t.jobs.drain()`. */
+  jobs: JobQueue;
   /** Moves the clock the app sees. */
   setNow(date: Date): void;
   close(): void;
@@ -43,12 +46,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const logger: Logger = { info: capture("info"), warn: capture("warn"), error: capture("error") };
   let now: Date | null = null;
   const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, ...env });
-  const deps: Deps = { db, config, logger, clock: () => now ?? new Date() };
+  const jobs = new JobQueue(logger);
+  const deps: Deps = { db, config, logger, jobs, clock: () => now ?? new Date() };
   const app = createApp({ deps: () => deps });
   return {
     app,
     db,
     logs,
+    jobs,
     setNow: (d) => {
       now = d;
     },

@@ -4,6 +4,8 @@ import { registerDemandRoutes } from "./demands/index.ts";
 import { registerEventRoutes } from "./events/index.ts";
 import { registerMatchRoutes } from "./matches/index.ts";
 import { registerIntroductionRoutes } from "./introductions/index.ts";
+import { registerSettingsRoutes } from "./settings/index.ts";
+import { registerSuggestionRoutes } from "./suggestions/index.ts";
 import { registerKeyRoutes } from "./keys/index.ts";
 import { registerMeRoutes } from "./me/index.ts";
 import { registerMetaRoutes } from "./meta/index.ts";
@@ -29,6 +31,8 @@ export function registerRoutes(app: App): void {
   registerTaxonomyRoutes(app);
   registerMatchRoutes(app);
   registerIntroductionRoutes(app);
+  registerSuggestionRoutes(app);
+  registerSettingsRoutes(app);
   registerWebhookRoutes(app);
   registerEventRoutes(app);
   registerSignupRoutes(app);

@@ -6,6 +6,8 @@ import { getCatalogInTenant } from "../../data/catalogs.ts";
 import { demandContentHash, insertDemandStatements } from "../../data/demands.ts";
 import { getOrganizationInTenant } from "../../data/organizations.ts";
 import { commit } from "../../db.ts";
+import { defer } from "../../jobs/defer.ts";
+import { suggestForDemand } from "../../matching-service/suggest.ts";
 import { ValidationError } from "../../errors.ts";
 import { idempotent } from "../../idempotency.ts";
 import { newId } from "../../lib/ids.ts";
@@ -54,6 +56,7 @@ export function registerCreateDemand(app: App): void {
           at: now,
         }),
       ]);
+      defer(c, "suggestions", () => suggestForDemand(db, caller.tenantId, row.id, clock()).then(() => undefined));
       return c.json(toDemand(row), 201);
     });
   });

@@ -5,6 +5,8 @@ import { actorOf, auditStatement } from "../../data/audit.ts";
 import { getCatalogInTenant } from "../../data/catalogs.ts";
 import { demandContentHash, getDemandInTenant, updateDemandStatements } from "../../data/demands.ts";
 import { commit } from "../../db.ts";
+import { defer } from "../../jobs/defer.ts";
+import { suggestForDemand } from "../../matching-service/suggest.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { BEARER, errorResponses, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { assertMayManageDemand } from "./access.ts";
@@ -46,6 +48,7 @@ export function registerUpdateDemand(app: App): void {
         at: now,
       }),
     ]);
+    defer(c, "suggestions", () => suggestForDemand(db, caller.tenantId, next.id, clock()).then(() => undefined));
     return c.json(toDemand(next), 200);
   });
 }

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { DEFAULT_WEIGHTS, ENGAGEMENT_MODES } from "../../../matching/index.ts";
+import { ENGAGEMENT_MODES } from "../../../matching/index.ts";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { getDemandInTenant } from "../../data/demands.ts";
+import { matchSettings } from "../../data/settings.ts";
 import { ForbiddenError } from "../../errors.ts";
 import { pageRanking } from "../../matching-service/cursor.ts";
 import { explain, rankTalentsForDemand } from "../../matching-service/rank.ts";
@@ -43,10 +44,11 @@ export function registerDemandMatches(app: App): void {
       throw new ForbiddenError("Enterprises see matches for their own demands only.");
     }
     const now = clock();
-    const ranked = await rankTalentsForDemand(db, demand, { now, minScore: query.min_score, city: query.city, mode: query.mode });
+    const { weights } = await matchSettings(db, caller.tenantId);
+    const ranked = await rankTalentsForDemand(db, demand, { now, weights, minScore: query.min_score, city: query.city, mode: query.mode });
     const { items, nextCursor } = pageRanking(ranked, query.limit, query.cursor);
     const visible = await contactVisibility(c, caller, items.map((i) => i.row.id));
-    const data = items.map((i) => ({ talent: toTalent(i.row, visible.has(i.row.id)), ...toExplanation(explain(i.row, demand, DEFAULT_WEIGHTS, now)) }));
+    const data = items.map((i) => ({ talent: toTalent(i.row, visible.has(i.row.id)), ...toExplanation(explain(i.row, demand, weights, now)) }));
     return c.json({ data, next_cursor: nextCursor }, 200);
   });
 }

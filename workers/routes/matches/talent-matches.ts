@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { DEFAULT_WEIGHTS } from "../../../matching/index.ts";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
+import { matchSettings } from "../../data/settings.ts";
 import { ValidationError } from "../../errors.ts";
 import { pageRanking } from "../../matching-service/cursor.ts";
 import { explain, rankDemandsForTalent } from "../../matching-service/rank.ts";
@@ -37,9 +37,10 @@ export function registerTalentMatches(app: App): void {
     }
     const talent = await readableTalent(c, caller, c.req.valid("param").id);
     const now = c.get("deps").clock();
-    const ranked = await rankDemandsForTalent(c.get("deps").db, talent, { now, minScore: query.min_score });
+    const { weights } = await matchSettings(c.get("deps").db, caller.tenantId);
+    const ranked = await rankDemandsForTalent(c.get("deps").db, talent, { now, weights, minScore: query.min_score });
     const { items, nextCursor } = pageRanking(ranked, query.limit, query.cursor);
-    const data = items.map((i) => ({ demand: toDemand(i.row), ...toExplanation(explain(talent, i.row, DEFAULT_WEIGHTS, now)) }));
+    const data = items.map((i) => ({ demand: toDemand(i.row), ...toExplanation(explain(talent, i.row, weights, now)) }));
     return c.json({ data, next_cursor: nextCursor }, 200);
   });
 }

@@ -6,6 +6,8 @@ import { actorOf, auditStatement } from "../../data/audit.ts";
 import { isUniqueViolation } from "../../data/constraints.ts";
 import { insertTalentStatements, type TalentRow } from "../../data/talents.ts";
 import { commit } from "../../db.ts";
+import { defer } from "../../jobs/defer.ts";
+import { suggestForTalent } from "../../matching-service/suggest.ts";
 import { ConflictError } from "../../errors.ts";
 import { idempotent } from "../../idempotency.ts";
 import { newId } from "../../lib/ids.ts";
@@ -93,6 +95,7 @@ export function registerCreateTalent(app: App): void {
       } catch (err) {
         throw talentConflict(err);
       }
+      defer(c, "suggestions", () => suggestForTalent(db, caller.tenantId, row.id, clock()).then(() => undefined));
       return c.json(toTalent(row, seesContact(caller, row.id)), 201);
     });
   });

@@ -5,6 +5,8 @@ import { seesContact } from "../../contact.ts";
 import { actorOf, auditStatement } from "../../data/audit.ts";
 import { updateTalentStatements } from "../../data/talents.ts";
 import { commit } from "../../db.ts";
+import { defer } from "../../jobs/defer.ts";
+import { suggestForTalent } from "../../matching-service/suggest.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { BEARER, errorResponses, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { readableTalent } from "./access.ts";
@@ -48,6 +50,7 @@ export function registerUpdateTalent(app: App): void {
     } catch (err) {
       throw talentConflict(err);
     }
+    defer(c, "suggestions", () => suggestForTalent(db, caller.tenantId, next.id, clock()).then(() => undefined));
     return c.json(toTalent(next, seesContact(caller, next.id)), 200);
   });
 }

@@ -1,0 +1,59 @@
+import { and, eq } from "drizzle-orm";
+import { demands, talents } from "../../schema/index.ts";
+import { suggestions } from "../../schema/tables/introductions.ts";
+import type { Db, Statement } from "../db.ts";
+import { eventIfChangedStatement } from "../data/outbox.ts";
+import type { DemandRow, TalentRow } from "../data/profiles.ts";
+import { matchSettings } from "../data/settings.ts";
+import { commit } from "../db.ts";
+import { newId } from "../lib/ids.ts";
+import { rankDemandsForTalent, rankTalentsForDemand } from "./rank.ts";
+
+/** At most this many new suggestions per change: the best ones. */
+const MAX_PER_CHANGE = 50;
+
+/**
+ * The statements recording one suggestion: insert-or-ignore, then the `match.created` event only
+ * if the insert happened. Recomputing after the same change twice adds nothing.
+ */
+function suggestionStatements(db: Db, demand: DemandRow, talentId: string, score: number, now: Date): Statement[] {
+  const id = newId("suggestion", now);
+  const at = now.toISOString();
+  return [
+    db
+      .insert(suggestions)
+      .values({ id, tenantId: demand.tenantId, demandId: demand.id, talentId, organizationId: demand.organizationId, score, status: "suggested", createdAt: at, updatedAt: at })
+      .onConflictDoNothing(),
+    eventIfChangedStatement(db, {
+      tenantId: demand.tenantId,
+      type: "match.created",
+      audience: [demand.organizationId],
+      subjectType: "suggestion",
+      subjectId: id,
+      payload: { suggestion_id: id, demand_id: demand.id, talent_id: talentId, organization_id: demand.organizationId, score },
+      at: now,
+    }),
+  ];
+}
+
+/** New top talents for a demand above the tenant's threshold become suggestions. Returns how many were considered. */
+export async function suggestForDemand(db: Db, tenantId: string, demandId: string, now: Date): Promise<number> {
+  const rows = await db.select().from(demands).where(and(eq(demands.tenantId, tenantId), eq(demands.id, demandId))).limit(1);
+  const demand = rows[0];
+  if (!demand || demand.status !== "open") return 0;
+  const settings = await matchSettings(db, tenantId);
+  const ranked = (await rankTalentsForDemand(db, demand, { now, weights: settings.weights, minScore: settings.suggestionThreshold })).slice(0, MAX_PER_CHANGE);
+  await commit(db, ranked.flatMap((r) => suggestionStatements(db, demand, r.row.id, r.score, now)));
+  return ranked.length;
+}
+
+/** New top demands for a talent above the threshold become suggestions. */
+export async function suggestForTalent(db: Db, tenantId: string, talentId: string, now: Date): Promise<number> {
+  const rows = await db.select().from(talents).where(and(eq(talents.tenantId, tenantId), eq(talents.id, talentId))).limit(1);
+  const talent: TalentRow | undefined = rows[0];
+  if (!talent) return 0;
+  const settings = await matchSettings(db, tenantId);
+  const ranked = (await rankDemandsForTalent(db, talent, { now, weights: settings.weights, minScore: settings.suggestionThreshold })).slice(0, MAX_PER_CHANGE);
+  await commit(db, ranked.flatMap((r) => suggestionStatements(db, r.row, talent.id, r.score, now)));
+  return ranked.length;
+}
