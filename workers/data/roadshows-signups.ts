@@ -10,8 +10,10 @@ export type SignupRow = typeof signups.$inferSelect;
 /** A signup with its live place in the queue (1 = promoted next), null unless waitlisted. */
 export type SignupView = SignupRow & { waitlistPosition: number | null };
 
-const rank = sql<number | null>`CASE WHEN ${signups.status} = 'waitlisted' THEN (SELECT count(*) FROM ${signups} w
-  WHERE w.event_id = ${signups.eventId} AND w.role = ${signups.role} AND w.status = 'waitlisted' AND w.queue_number <= ${signups.queueNumber}) END`;
+// Outer columns are spelled out: drizzle may render `${signups.eventId}` unqualified, which the
+// subquery would then bind to its own row.
+const rank = sql<number | null>`CASE WHEN "signups"."status" = 'waitlisted' THEN (SELECT count(*) FROM "signups" w
+  WHERE w.event_id = "signups"."event_id" AND w.role = "signups"."role" AND w.status = 'waitlisted' AND w.queue_number <= "signups"."queue_number") END`;
 
 function view(r: SignupRow & { waitlistPosition: number | null }): SignupView {
   return { ...r, waitlistPosition: r.waitlistPosition === null ? null : Number(r.waitlistPosition) };
