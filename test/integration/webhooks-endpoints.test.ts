@@ -99,11 +99,15 @@ describe("webhook endpoints", () => {
     });
   });
 
-  it("refuses talent keys", async () => {
-    const res = await t.call("POST", "/v1/talents", { key: tenant.adminKey, body: { name: "张三" } });
-    const talentKey = res.status === 201 ? ((await res.json()) as { key?: { key: string } }).key?.key : undefined;
-    if (!talentKey) return; // talent profiles issue keys in their own capability; covered there
-    await expectProblem(await t.call("GET", "/v1/webhook-endpoints", { key: talentKey }), { status: 403, code: "forbidden" });
+  it("refuses talent keys on every webhook route (403)", async () => {
+    const talent = (await (await t.call("POST", "/v1/talents", { key: tenant.adminKey, body: { name: "张三" } })).json()) as { id: string };
+    const issued = await t.call("POST", `/v1/talents/${talent.id}/keys`, { key: tenant.adminKey });
+    expect(issued.status).toBe(201);
+    const talentKey = ((await issued.json()) as { key: string }).key;
+    const forbidden = { status: 403, code: "forbidden", detail: "A key with role 'talent' may not do this; required: admin or organizer or enterprise." };
+    await expectProblem(await t.call("POST", "/v1/webhook-endpoints", { key: talentKey, body: BODY }), forbidden);
+    await expectProblem(await t.call("GET", "/v1/webhook-endpoints", { key: talentKey }), forbidden);
+    await expectProblem(await t.call("POST", `/v1/webhook-deliveries/${DELIVERY_ID}/replay`, { key: talentKey }), forbidden);
   });
 
   it("hides another organization's endpoints from an enterprise (404) but not from admins", async () => {
