@@ -1,4 +1,5 @@
 import type { App } from "../app.ts";
+import { registerAllocationRoutes } from "./allocations/index.ts";
 import { registerCatalogRoutes } from "./catalogs/index.ts";
 import { registerDemandRoutes } from "./demands/index.ts";
 import { registerEventRoutes } from "./events/index.ts";
@@ -33,6 +34,7 @@ export function registerRoutes(app: App): void {
   registerIntroductionRoutes(app);
   registerSuggestionRoutes(app);
   registerSettingsRoutes(app);
+  registerAllocationRoutes(app);
   registerWebhookRoutes(app);
   registerEventRoutes(app);
   registerSignupRoutes(app);
