@@ -5,7 +5,7 @@ import { allocations } from "../../../schema/tables/allocations.ts";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { NotFoundError } from "../../errors.ts";
-import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent } from "../shared.ts";
+import { AUTHED_ERRORS, BEARER, errorResponses, idParam } from "../shared.ts";
 import { AllocationSchema, allocationCsv, toAllocation } from "./schema.ts";
 
 const route = createRoute({
