@@ -1,3 +1,4 @@
+import * as XLSX from "@e965/xlsx";
 import { describe, expect, it } from "vitest";
 import { ImportFileError, catalogTemplateXlsx, mapColumns, parseDemandRows, parseTalentRows, readTable } from "../../workers/imports/index.ts";
 import type { Table } from "../../workers/imports/index.ts";
@@ -97,6 +98,8 @@ describe("parseDemandRows", () => {
     const result = demandsFrom(table);
     expect(result.rejected).toEqual([]);
     expect(result.valid).toHaveLength(1);
+    const sheet = XLSX.read(catalogTemplateXlsx(), { type: "array", cellStyles: true }).Sheets["人才需求目录"];
+    expect(sheet?.["!cols"]?.map((col) => col.wch ?? col.width)).toHaveLength(DEMAND_HEADERS_ZH.length);
     expect(result.valid[0]).toMatchObject({ row: 2, title: "煤化工工艺工程师", industryChain: "煤化工", city: "鄂尔多斯市", minEducation: "bachelor", salaryMin: 10000, salaryMax: 15000, urgency: 4, categoryLevel: 7 });
   });
 

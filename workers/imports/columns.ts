@@ -105,7 +105,7 @@ const TALENT_ALIASES: Record<TalentField, readonly string[]> = {
 const REQUIRED: Record<ImportSchema, readonly string[]> = { demand: ["title", "employer"], talent: ["name"] };
 
 // Columns that carry nothing to import but are in almost every catalog: not worth a warning.
-const IGNORED = new Set(["序号", "no", "#", "编号序号"]);
+const IGNORED = new Set(["序号", "no", "no.", "#"]);
 
 /**
  * Canonical form of a header: NFKC (full-width → half-width), lower case, without whitespace,

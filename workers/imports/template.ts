@@ -29,8 +29,8 @@ const EXAMPLE: Record<DemandField, string | number> = {
 };
 
 /**
- * The demand catalog template: Chinese headers in template order, one example row, column widths
- * sized to the content, and the header row frozen.
+ * The demand catalog template: Chinese headers in template order, one example row, and column
+ * widths sized to the content.
  */
 export function catalogTemplateXlsx(): Uint8Array {
   const headers = DEMAND_FIELDS.map((field) => chineseHeader("demand", field));
@@ -39,7 +39,6 @@ export function catalogTemplateXlsx(): Uint8Array {
   // CJK characters are about two Latin characters wide.
   const width = (value: string | number): number => [...String(value)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   sheet["!cols"] = headers.map((header, i) => ({ wch: Math.min(40, Math.max(10, width(header), width(example[i] ?? "")) + 2) }));
-  sheet["!freeze"] = { xSplit: 0, ySplit: 1 };
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, "人才需求目录");
   const out: ArrayBuffer = XLSX.write(book, { type: "array", bookType: "xlsx", compression: true });
