@@ -4,6 +4,7 @@ import { eventStatement, type EventType } from "../../workers/data/outbox.ts";
 import { commit } from "../../workers/db.ts";
 import type { Logger } from "../../workers/logger.ts";
 import type { WebhookRuntime } from "../../workers/webhooks/runtime.ts";
+import { RETRY_DELAYS_MS } from "../../workers/webhooks/schedule.ts";
 import { fetchSender } from "../../workers/webhooks/sender.ts";
 import type { Db } from "../../workers/db.ts";
 
@@ -21,6 +22,7 @@ export function testRuntime(db: Db, overrides: Partial<WebhookRuntime> = {}): We
     timeoutMs: 200,
     claimMs: 60_000,
     random: () => 0.5,
+    retryDelaysMs: RETRY_DELAYS_MS,
     batchSize: 50,
     ...overrides,
   };

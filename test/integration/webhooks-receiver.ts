@@ -10,7 +10,7 @@ export interface Received {
 }
 
 /** What to do with the n-th request (0-based): answer with a status, or hang until the sender gives up. */
-export type Behaviour = (req: { path: string; n: number }) => number | "hang";
+export type Behaviour = (req: { path: string; id: string; n: number }) => number | "hang";
 
 export interface Receiver {
   url: string;
@@ -36,7 +36,7 @@ export async function startReceiver(behaviour: Behaviour = () => 200, port = 0):
         req.on("data", (c: Buffer) => chunks.push(c));
         req.on("end", () => {
           const path = req.url ?? "/";
-          const outcome = current({ path, n: received.length });
+          const outcome = current({ path, id: String(req.headers["webhook-id"] ?? ""), n: received.length });
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
           received.push({ path, headers, body: Buffer.concat(chunks).toString(), status: outcome === "hang" ? null : outcome });

@@ -47,7 +47,7 @@ export async function recordOutcome(rt: WebhookRuntime, delivery: WebhookDeliver
   }
 
   const failures = delivery.scheduleStep + 1;
-  const delay = retryDelayMs(failures, rt.random);
+  const delay = retryDelayMs(failures, rt.random, rt.retryDelaysMs);
   statements.push(
     db
       .update(webhookDeliveries)

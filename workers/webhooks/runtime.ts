@@ -1,7 +1,7 @@
 import type { Clock, Deps } from "../context.ts";
 import type { Db } from "../db.ts";
 import type { Logger } from "../logger.ts";
-import { CLAIM_MS } from "./schedule.ts";
+import { CLAIM_MS, RETRY_DELAYS_MS } from "./schedule.ts";
 import { fetchSender, type HttpSender } from "./sender.ts";
 
 /** Per-attempt timeout in production; tests inject a shorter one. */
@@ -19,6 +19,8 @@ export interface WebhookRuntime {
   claimMs: number;
   /** Jitter source, in [0, 1). */
   random: () => number;
+  /** Waits after each consecutive failure; its length bounds the attempts. Chaos tests compress it. */
+  retryDelaysMs: readonly number[];
   /** Events fanned out, and attempts claimed, per pass. */
   batchSize: number;
 }
@@ -34,6 +36,7 @@ export function webhookRuntime(deps: Deps, overrides: Partial<WebhookRuntime> = 
     timeoutMs: ATTEMPT_TIMEOUT_MS,
     claimMs: CLAIM_MS,
     random: Math.random,
+    retryDelaysMs: RETRY_DELAYS_MS,
     batchSize: 50,
     ...overrides,
   };

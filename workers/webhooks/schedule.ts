@@ -18,8 +18,8 @@ export const CLAIM_MS = 60 * SECOND;
  * The delay before the next attempt after `failures` consecutive failures, with up to ±10 %
  * jitter so retries of many deliveries do not arrive together; null when no retry is left.
  */
-export function retryDelayMs(failures: number, random: () => number): number | null {
-  const base = RETRY_DELAYS_MS[failures - 1];
+export function retryDelayMs(failures: number, random: () => number, delays: readonly number[] = RETRY_DELAYS_MS): number | null {
+  const base = delays[failures - 1];
   if (base === undefined) return null;
   return Math.round(base * (1 + (random() * 2 - 1) * 0.1));
 }
