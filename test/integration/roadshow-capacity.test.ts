@@ -9,7 +9,7 @@ import { createApp } from "../../workers/app.ts";
 import { parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
 import type { Deps } from "../../workers/context.ts";
 import { openDatabase } from "../../workers/node/database.ts";
-import { OPERATOR_KEY, type TestApp } from "../helpers/app.ts";
+import { createTestApp, OPERATOR_KEY, type TestApp } from "../helpers/app.ts";
 import { createKey, createTenant } from "../helpers/factories.ts";
 import { createEvent, type SignupBody } from "./roadshow-fixtures.ts";
 
@@ -28,11 +28,13 @@ async function fileApp(dir: string): Promise<TestApp> {
     clock: () => now,
   };
   const app = createApp({ deps: () => deps });
+  // The in-memory test app supplies whatever else a TestApp carries; requests go to the file.
+  const base = await createTestApp();
+  base.close();
   return {
+    ...base,
     app,
     db,
-    logs: [],
-    setNow: () => undefined,
     close,
     call: (method, path, opts = {}) => {
       const headers: Record<string, string> = { ...opts.headers };
@@ -59,13 +61,13 @@ describe(`${SIGNUPS} simultaneous signups for ${SEATS} seats on a libSQL file`, 
         return ((await res.json()) as { id: string }).id;
       }),
     );
-  });
+  }, 30_000);
   afterAll(() => {
     t.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("confirms exactly the capacity, queues the rest 1…n, and refuses duplicates", async () => {
+  it("confirms exactly the capacity, queues the rest 1…n, and refuses duplicates", { timeout: 30_000 }, async () => {
     const event = await createEvent(t, organizerKey, { capacity: { talent: SEATS } });
     const responses = await Promise.all(talentIds.map((id) => t.call("POST", `/v1/events/${event.id}/signups`, { key: organizerKey, body: { talent_id: id } })));
     expect(responses.map((r) => r.status)).toEqual(talentIds.map(() => 201));

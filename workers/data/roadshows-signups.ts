@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { outboxEvents } from "../../schema/index.ts";
 import { eventCapacity, type SignupRole, type SignupStatus, signups } from "../../schema/tables/roadshows.ts";
 import type { Db, Statement } from "../db.ts";
@@ -91,10 +91,13 @@ function audienceSql(organizerId: string | null): SQL {
     : sql`CASE WHEN s.organization_id IS NULL THEN json_array(${organizerId}) ELSE json_array(${organizerId}, s.organization_id) END`;
 }
 
+// Every statement here is a drizzle builder, never `db.run(sql…)`: drizzle's D1 batch cannot bind
+// the parameters of raw statements. INSERT … SELECT goes through `insert().select(sql)`, which
+// lists every column in table order, so the SELECTs below yield exactly those columns.
+
 /** The outbox row for the signup `id`, written only if `guard` holds for it (`s` is the signup). */
-function signupEventStatement(db: Db, o: { tenantId: string; organizerId: string | null; id: string; type: SQL; guard: SQL; at: string }): Statement {
-  return db.run(sql`INSERT INTO ${outboxEvents} (id, tenant_id, type, audience, subject_type, subject_id, payload, created_at, dispatched_at)
-    SELECT ${newId("message", new Date(o.at))}, ${o.tenantId}, ${o.type}, ${audienceSql(o.organizerId)}, 'signup', s.id,
+function signupEventStatement(db: Db, o: { tenantId: string; organizerId: string | null; id: SQL; type: SQL; guard: SQL; at: string }): Statement {
+  return db.insert(outboxEvents).select(sql`SELECT ${newId("message", new Date(o.at))}, ${o.tenantId}, ${o.type}, ${audienceSql(o.organizerId)}, 'signup', s.id,
       json_object('signup_id', s.id, 'event_id', s.event_id, 'role', s.role, 'status', s.status,
         'talent_id', s.talent_id, 'organization_id', s.organization_id, 'queue_number', s.queue_number),
       ${o.at}, NULL
@@ -115,6 +118,10 @@ export interface NewSignup {
   at: string;
 }
 
+function seatOf(eventId: string, role: SignupRole): SQL | undefined {
+  return and(eq(eventCapacity.eventId, eventId), eq(eventCapacity.role, role));
+}
+
 /**
  * One batch that settles a new signup inside SQLite: take a seat if one is free (`confirmed <
  * capacity`, and the claim names this signup), else take the next queue number; insert the signup
@@ -122,32 +129,42 @@ export interface NewSignup {
  * waits for approval and holds nothing.
  */
 export function createSignupStatements(db: Db, s: NewSignup, opts: { pending: boolean; organizerId: string | null }): Statement[] {
-  const cap = sql`event_id = ${s.eventId} AND role = ${s.role}`;
-  const availability = s.availability === null ? null : JSON.stringify(s.availability);
-  if (opts.pending) {
-    return [
-      db.run(sql`INSERT INTO ${signups} (id, tenant_id, event_id, role, talent_id, organization_id, status, queue_number, check_in_code,
-          availability, note, created_by, created_at, updated_at)
-        VALUES (${s.id}, ${s.tenantId}, ${s.eventId}, ${s.role}, ${s.talentId}, ${s.organizationId}, 'pending', NULL, ${s.checkInCode},
-          ${availability}, ${s.note}, ${s.createdBy}, ${s.at}, ${s.at})`),
-    ];
-  }
+  const row = {
+    id: s.id,
+    tenantId: s.tenantId,
+    eventId: s.eventId,
+    role: s.role,
+    talentId: s.talentId,
+    organizationId: s.organizationId,
+    checkInCode: s.checkInCode,
+    availability: s.availability,
+    note: s.note,
+    createdBy: s.createdBy,
+    createdAt: s.at,
+    updatedAt: s.at,
+  };
+  if (opts.pending) return [db.insert(signups).values({ ...row, status: "pending", queueNumber: null })];
   const won = sql`c.last_claim = ${s.id}`;
+  const availability = s.availability === null ? null : JSON.stringify(s.availability);
   return [
-    db.run(sql`UPDATE ${eventCapacity} SET confirmed = confirmed + 1, last_claim = ${s.id} WHERE ${cap} AND confirmed < capacity`),
-    db.run(sql`UPDATE ${eventCapacity} SET waitlist_seq = waitlist_seq + 1 WHERE ${cap} AND (last_claim IS NULL OR last_claim <> ${s.id})`),
-    db.run(sql`INSERT INTO ${signups} (id, tenant_id, event_id, role, talent_id, organization_id, status, queue_number, check_in_code,
-        availability, note, created_by, created_at, updated_at, confirmed_at)
-      SELECT ${s.id}, ${s.tenantId}, ${s.eventId}, ${s.role}, ${s.talentId}, ${s.organizationId},
+    db
+      .update(eventCapacity)
+      .set({ confirmed: sql`confirmed + 1`, lastClaim: s.id })
+      .where(and(seatOf(s.eventId, s.role), sql`confirmed < capacity`)),
+    db
+      .update(eventCapacity)
+      .set({ waitlistSeq: sql`waitlist_seq + 1` })
+      .where(and(seatOf(s.eventId, s.role), sql`(last_claim IS NULL OR last_claim <> ${s.id})`)),
+    db.insert(signups).select(sql`SELECT ${s.id}, ${s.tenantId}, ${s.eventId}, ${s.role}, ${s.talentId}, ${s.organizationId},
         CASE WHEN ${won} THEN 'confirmed' ELSE 'waitlisted' END,
         CASE WHEN ${won} THEN NULL ELSE c.waitlist_seq END,
-        ${s.checkInCode}, ${availability}, ${s.note}, ${s.createdBy}, ${s.at}, ${s.at},
-        CASE WHEN ${won} THEN ${s.at} END
+        ${s.checkInCode}, ${availability}, ${s.note}, NULL, ${s.createdBy}, ${s.at}, ${s.at},
+        CASE WHEN ${won} THEN ${s.at} END, NULL, NULL
       FROM ${eventCapacity} c WHERE c.event_id = ${s.eventId} AND c.role = ${s.role}`),
     signupEventStatement(db, {
       tenantId: s.tenantId,
       organizerId: opts.organizerId,
-      id: s.id,
+      id: sql`${s.id}`,
       type: sql`CASE s.status WHEN 'confirmed' THEN 'signup.confirmed' ELSE 'signup.waitlisted' END`,
       guard: sql`1 = 1`,
       at: s.at,
@@ -168,22 +185,31 @@ interface SeatContext {
  * waitlist. Guarded on `status = 'pending'`, so a second approval changes nothing.
  */
 export function approveSignupStatements(db: Db, id: string, token: string, ctx: SeatContext): Statement[] {
-  const cap = sql`event_id = ${ctx.eventId} AND role = ${ctx.role}`;
-  const pending = sql`EXISTS (SELECT 1 FROM ${signups} WHERE id = ${id} AND status = 'pending')`;
-  const won = sql`(SELECT last_claim FROM ${eventCapacity} WHERE ${cap}) = ${id}`;
+  const pending = sql`EXISTS (SELECT 1 FROM ${signups} p WHERE p.id = ${id} AND p.status = 'pending')`;
+  const won = sql`(SELECT c.last_claim FROM ${eventCapacity} c WHERE c.event_id = ${ctx.eventId} AND c.role = ${ctx.role}) = ${id}`;
   return [
-    db.run(sql`UPDATE ${eventCapacity} SET confirmed = confirmed + 1, last_claim = ${id} WHERE ${cap} AND confirmed < capacity AND ${pending}`),
-    db.run(sql`UPDATE ${eventCapacity} SET waitlist_seq = waitlist_seq + 1 WHERE ${cap} AND (last_claim IS NULL OR last_claim <> ${id}) AND ${pending}`),
-    db.run(sql`UPDATE ${signups} SET
-        status = CASE WHEN ${won} THEN 'confirmed' ELSE 'waitlisted' END,
-        queue_number = CASE WHEN ${won} THEN NULL ELSE (SELECT waitlist_seq FROM ${eventCapacity} WHERE ${cap}) END,
-        confirmed_at = CASE WHEN ${won} THEN ${ctx.at} END,
-        updated_at = ${ctx.at}, change_token = ${token}
-      WHERE id = ${id} AND status = 'pending'`),
+    db
+      .update(eventCapacity)
+      .set({ confirmed: sql`confirmed + 1`, lastClaim: id })
+      .where(and(seatOf(ctx.eventId, ctx.role), sql`confirmed < capacity`, pending)),
+    db
+      .update(eventCapacity)
+      .set({ waitlistSeq: sql`waitlist_seq + 1` })
+      .where(and(seatOf(ctx.eventId, ctx.role), sql`(last_claim IS NULL OR last_claim <> ${id})`, pending)),
+    db
+      .update(signups)
+      .set({
+        status: sql`CASE WHEN ${won} THEN 'confirmed' ELSE 'waitlisted' END`,
+        queueNumber: sql`CASE WHEN ${won} THEN NULL ELSE (SELECT c.waitlist_seq FROM ${eventCapacity} c WHERE c.event_id = ${ctx.eventId} AND c.role = ${ctx.role}) END`,
+        confirmedAt: sql`CASE WHEN ${won} THEN ${ctx.at} END`,
+        updatedAt: ctx.at,
+        changeToken: token,
+      })
+      .where(and(eq(signups.id, id), eq(signups.status, "pending"))),
     signupEventStatement(db, {
       tenantId: ctx.tenantId,
       organizerId: ctx.organizerId,
-      id,
+      id: sql`${id}`,
       type: sql`CASE s.status WHEN 'confirmed' THEN 'signup.confirmed' ELSE 'signup.waitlisted' END`,
       guard: sql`s.change_token = ${token}`,
       at: ctx.at,
@@ -193,8 +219,10 @@ export function approveSignupStatements(db: Db, id: string, token: string, ctx: 
 
 /** Rejects a signup that holds no seat (pending or waitlisted). */
 export function rejectSignupStatement(db: Db, id: string, token: string, at: string): Statement {
-  return db.run(sql`UPDATE ${signups} SET status = 'rejected', queue_number = NULL, updated_at = ${at}, change_token = ${token}
-    WHERE id = ${id} AND status IN ('pending', 'waitlisted')`);
+  return db
+    .update(signups)
+    .set({ status: "rejected", queueNumber: null, updatedAt: at, changeToken: token })
+    .where(and(eq(signups.id, id), inArray(signups.status, ["pending", "waitlisted"])));
 }
 
 /**
@@ -203,13 +231,16 @@ export function rejectSignupStatement(db: Db, id: string, token: string, at: str
  * events `signup.cancelled` and `signup.promoted` are written only for what happened.
  */
 export function cancelSignupStatements(db: Db, id: string, token: string, ctx: SeatContext): Statement[] {
-  const cap = sql`event_id = ${ctx.eventId} AND role = ${ctx.role}`;
   return [
-    db.run(sql`UPDATE ${eventCapacity} SET confirmed = confirmed - 1 WHERE ${cap}
-      AND EXISTS (SELECT 1 FROM ${signups} WHERE id = ${id} AND status = 'confirmed' AND checked_in_at IS NULL)`),
-    db.run(sql`UPDATE ${signups} SET status = 'cancelled', queue_number = NULL, cancelled_at = ${ctx.at}, updated_at = ${ctx.at}, change_token = ${token}
-      WHERE id = ${id} AND (status IN ('pending', 'waitlisted') OR (status = 'confirmed' AND checked_in_at IS NULL))`),
-    signupEventStatement(db, { tenantId: ctx.tenantId, organizerId: ctx.organizerId, id, type: sql`'signup.cancelled'`, guard: sql`s.change_token = ${token}`, at: ctx.at }),
+    db
+      .update(eventCapacity)
+      .set({ confirmed: sql`confirmed - 1` })
+      .where(and(seatOf(ctx.eventId, ctx.role), sql`EXISTS (SELECT 1 FROM ${signups} x WHERE x.id = ${id} AND x.status = 'confirmed' AND x.checked_in_at IS NULL)`)),
+    db
+      .update(signups)
+      .set({ status: "cancelled", queueNumber: null, cancelledAt: ctx.at, updatedAt: ctx.at, changeToken: token })
+      .where(and(eq(signups.id, id), sql`(status IN ('pending', 'waitlisted') OR (status = 'confirmed' AND checked_in_at IS NULL))`)),
+    signupEventStatement(db, { tenantId: ctx.tenantId, organizerId: ctx.organizerId, id: sql`${id}`, type: sql`'signup.cancelled'`, guard: sql`s.change_token = ${token}`, at: ctx.at }),
     ...promoteStatements(db, `${token}p`, ctx),
   ];
 }
@@ -220,15 +251,18 @@ export function cancelSignupStatements(db: Db, id: string, token: string, ctx: S
  * Safe to run at any time; it changes nothing when the role is full or nobody waits.
  */
 export function promoteStatements(db: Db, token: string, ctx: SeatContext): Statement[] {
-  const cap = sql`event_id = ${ctx.eventId} AND role = ${ctx.role}`;
-  const head = sql`(SELECT id FROM ${signups} WHERE event_id = ${ctx.eventId} AND role = ${ctx.role} AND status = 'waitlisted' ORDER BY queue_number LIMIT 1)`;
-  const claimed = sql`(SELECT last_claim FROM ${eventCapacity} WHERE ${cap})`;
+  const head = sql`(SELECT h.id FROM ${signups} h WHERE h.event_id = ${ctx.eventId} AND h.role = ${ctx.role} AND h.status = 'waitlisted' ORDER BY h.queue_number LIMIT 1)`;
+  const claimed = sql`(SELECT c.last_claim FROM ${eventCapacity} c WHERE c.event_id = ${ctx.eventId} AND c.role = ${ctx.role})`;
   return [
-    db.run(sql`UPDATE ${eventCapacity} SET confirmed = confirmed + 1, last_claim = ${head} WHERE ${cap} AND confirmed < capacity AND ${head} IS NOT NULL`),
-    db.run(sql`UPDATE ${signups} SET status = 'confirmed', queue_number = NULL, confirmed_at = ${ctx.at}, updated_at = ${ctx.at}, change_token = ${token}
-      WHERE id = ${claimed} AND status = 'waitlisted'`),
-    db.run(sql`INSERT INTO ${outboxEvents} (id, tenant_id, type, audience, subject_type, subject_id, payload, created_at, dispatched_at)
-      SELECT ${newId("message", new Date(ctx.at))}, ${ctx.tenantId}, 'signup.promoted', ${audienceSql(ctx.organizerId)}, 'signup', s.id,
+    db
+      .update(eventCapacity)
+      .set({ confirmed: sql`confirmed + 1`, lastClaim: head })
+      .where(and(seatOf(ctx.eventId, ctx.role), sql`confirmed < capacity AND ${head} IS NOT NULL`)),
+    db
+      .update(signups)
+      .set({ status: "confirmed", queueNumber: null, confirmedAt: ctx.at, updatedAt: ctx.at, changeToken: token })
+      .where(and(sql`${signups.id} = ${claimed}`, eq(signups.status, "waitlisted"))),
+    db.insert(outboxEvents).select(sql`SELECT ${newId("message", new Date(ctx.at))}, ${ctx.tenantId}, 'signup.promoted', ${audienceSql(ctx.organizerId)}, 'signup', s.id,
         json_object('signup_id', s.id, 'event_id', s.event_id, 'role', s.role, 'status', s.status,
           'talent_id', s.talent_id, 'organization_id', s.organization_id),
         ${ctx.at}, NULL

@@ -93,9 +93,14 @@ export function updateEventStatement(db: Db, row: EventRow): Statement {
  * SQL (the row keeps its old capacity), so no race can leave more confirmed seats than capacity.
  */
 export function capacityStatements(db: Db, event: Pick<EventRow, "id" | "tenantId">, capacity: Partial<Record<SignupRole, number>>): Statement[] {
-  return Object.entries(capacity).map(([role, seats]) =>
-    db.run(sql`INSERT INTO ${eventCapacity} (tenant_id, event_id, role, capacity, confirmed, waitlist_seq)
-      VALUES (${event.tenantId}, ${event.id}, ${role}, ${seats}, 0, 0)
-      ON CONFLICT (event_id, role) DO UPDATE SET capacity = excluded.capacity WHERE event_capacity.confirmed <= excluded.capacity`),
+  return (Object.entries(capacity) as [SignupRole, number][]).map(([role, seats]) =>
+    db
+      .insert(eventCapacity)
+      .values({ tenantId: event.tenantId, eventId: event.id, role, capacity: seats, confirmed: 0, waitlistSeq: 0 })
+      .onConflictDoUpdate({
+        target: [eventCapacity.eventId, eventCapacity.role],
+        set: { capacity: sql`excluded.capacity` },
+        setWhere: sql`${eventCapacity.confirmed} <= excluded.capacity`,
+      }),
   );
 }
