@@ -43,7 +43,7 @@ describe("matches", () => {
   let org: { id: string };
   let enterpriseKey: string;
   let demand: { id: string };
-  const ids: Record<string, string> = {};
+  const ids = { perfect: "", noPreferred: "", oneSkill: "", underEducated: "", refuses: "", unrelated: "" };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -129,7 +129,7 @@ describe("matches", () => {
 
   it("ranks demands for a talent, from the talent's own key", async () => {
     const second = await createDemand(t, tenant.adminKey, org.id, { title: "羊绒面料设计师", industry_code: "1722", required_skills: ["面料设计"], city: "1506" });
-    const key = await talentKey(t, tenant.adminKey, ids.perfect ?? "");
+    const key = await talentKey(t, tenant.adminKey, ids.perfect);
     const res = await t.call("GET", `/v1/talents/${ids.perfect}/matches`, { key });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: { demand: { id: string }; score: number; talent_fit: number }[] };
