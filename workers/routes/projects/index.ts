@@ -1,3 +1,16 @@
 import type { App } from "../../app.ts";
+import { registerCreateProject } from "./create.ts";
+import { registerGetProject } from "./get.ts";
+import { registerListProjects } from "./list.ts";
+import { registerProjectMatches } from "./matches.ts";
+import { registerSignProject } from "./sign.ts";
+import { registerUpdateProject } from "./update.ts";
 
-export function registerProjectRoutes(_app: App): void {}
+export function registerProjectRoutes(app: App): void {
+  registerCreateProject(app);
+  registerListProjects(app);
+  registerGetProject(app);
+  registerUpdateProject(app);
+  registerSignProject(app);
+  registerProjectMatches(app);
+}
