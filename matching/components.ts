@@ -3,7 +3,7 @@
  * offer's requirements only, so adding something to a talent can never switch a component on
  * against them. Every function here is allocation-free: they run per pair.
  */
-import { pathSimilarity } from "./codes.ts";
+import { bestSimilarity } from "./codes.ts";
 import type { OfferFeatures, TalentFeatures, WeightedTerms } from "./features.ts";
 import { ALL_MODES } from "./features.ts";
 import { hasTerm } from "./text.ts";
@@ -159,7 +159,7 @@ export function textRelevance(t: TalentFeatures, title: WeightedTerms, text: Wei
 
 /** Occupation: the code hierarchy, or the talent naming one of the offer occupation's aliases. */
 export function occupationValue(t: TalentFeatures, o: OfferFeatures): number {
-  let v = pathSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
+  let v = bestSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
   for (const p of o.occupationPhrases) {
     if (v >= ALIAS_CREDIT) break;
     v = Math.max(v, ALIAS_CREDIT * phraseMatch(t, p));
@@ -198,9 +198,9 @@ export function levelValue(have: number, need: number): number {
 /** Location level 0–5 (index into LOCATION_VALUES). */
 export function locationLevel(t: TalentFeatures, o: OfferFeatures): number {
   if (t.city === o.city || t.desiredCities.includes(o.city)) return 5;
-  if (t.province !== "" && t.province === o.province) return 4;
+  if (t.province !== 0 && t.province === o.province) return 4;
   if (t.originCity === o.city) return 3;
-  if (t.originProvince !== "" && t.originProvince === o.province) return 2;
+  if (t.originProvince !== 0 && t.originProvince === o.province) return 2;
   return t.willingToRelocate ? 1 : 0;
 }
 
@@ -210,7 +210,10 @@ export function bestCommonMode(t: TalentFeatures, o: OfferFeatures): number {
   if (common === 0) return -1;
   if (t.modeMask === ALL_MODES) return 0;
   let best = 255;
-  for (let i = 0; i < t.modeRank.length; i++) if (common & (1 << i) && (t.modeRank[i] ?? 255) < best) best = t.modeRank[i] ?? 255;
+  for (let i = 0; i < 8; i++) {
+    const rank = (t.modeRanks >>> (3 * i)) & 7;
+    if (common & (1 << i) && rank < best) best = rank;
+  }
   return best;
 }
 
@@ -232,7 +235,7 @@ export function textComponentValues(t: TalentFeatures, o: OfferFeatures, out: Fl
   const s = vocabStrength(t, o);
   out[C.skills] = skillsFromStrength(o, s);
   if (o.occupationPaths.length === 0) return;
-  let v = pathSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
+  let v = bestSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
   for (const p of o.occupationPhrases) {
     if (v >= ALIAS_CREDIT) break;
     v = Math.max(v, ALIAS_CREDIT * phraseFromStrength(p, s));
@@ -246,10 +249,10 @@ export function textComponentValues(t: TalentFeatures, o: OfferFeatures, out: Fl
  */
 export function cheapComponentValues(t: TalentFeatures, o: OfferFeatures, out: Float64Array): void {
   out[C.skills] = 1;
-  out[C.industry] = o.industryPaths.length === 0 ? NaN : pathSimilarity(t.industryPaths, o.industryPaths, INDUSTRY_BY_DEPTH);
+  out[C.industry] = o.industryPaths.length === 0 ? NaN : bestSimilarity(t.industryPaths, o.industryPaths, INDUSTRY_BY_DEPTH);
   if (o.occupationPaths.length === 0) out[C.occupation] = NaN;
   else {
-    const path = pathSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
+    const path = bestSimilarity(t.occupationPaths, o.occupationPaths, OCCUPATION_BY_DEPTH);
     out[C.occupation] = o.occupationPhrases.length > 0 ? Math.max(path, ALIAS_CREDIT) : path;
   }
   // Unknown education is not vetoed, but counts for little until the talent says.
@@ -264,7 +267,7 @@ export function cheapComponentValues(t: TalentFeatures, o: OfferFeatures, out: F
   out[C.category] =
     o.category === 0 ? NaN : t.category === 0 ? 0.2 : t.category <= o.category ? 1 : levelValue(o.category, t.category);
   out[C.urgency] = o.urgency === 0 ? NaN : o.urgency / 5;
-  out[C.location] = o.city === "" ? NaN : (LOCATION_VALUES[locationLevel(t, o)] ?? 0);
+  out[C.location] = o.city === 0 ? NaN : (LOCATION_VALUES[locationLevel(t, o)] ?? 0);
   const mode = bestCommonMode(t, o);
   out[C.mode] = mode < 0 ? 0 : Math.max(0.6, 1 - 0.1 * mode);
   out[C.salary] =

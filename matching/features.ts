@@ -2,10 +2,10 @@
  * Features precomputed once per profile (sorted term ids, hashed code paths, ordinals, bitmasks)
  * so that scoring a pair compares integers and costs microseconds.
  */
-import { industryPrefixes, occupationPrefixes, packPaths } from "./codes.ts";
+import { packIndustry, packOccupation } from "./codes.ts";
 import { inferOccupations, occupationExpansion, provinceOf } from "./lexicon.ts";
 import type { Lexicon } from "./lexicon.ts";
-import { analyze, termIds } from "./text.ts";
+import { analyze, termId, termIds } from "./text.ts";
 import { EDUCATION_LEVELS, ENGAGEMENT_MODES, SKILL_LEVELS, TITLE_LEVELS } from "./types.ts";
 import type { EngagementMode, TalentProfile } from "./types.ts";
 
@@ -29,26 +29,28 @@ export interface TalentFeatures {
   /** Skills, major and occupation names only: what an inverted index stores. */
   readonly keyTerms: Uint32Array;
   readonly industryCodes: readonly string[];
-  readonly industryPaths: Uint32Array;
+  /** Packed codes (see codes.ts): integers, so a scan stays inside the profile object. */
+  readonly industryPaths: readonly number[];
   readonly occupationCodes: readonly string[];
-  readonly occupationPaths: Uint32Array;
+  readonly occupationPaths: readonly number[];
   /** Ordinals: 0 = unknown, then 1 … n from lowest. */
   readonly education: number;
   readonly title: number;
   readonly skillLevel: number;
   /** -1 when unknown. */
   readonly years: number;
-  readonly city: string;
-  readonly province: string;
-  readonly originCity: string;
-  readonly originProvince: string;
-  readonly desiredCities: readonly string[];
-  readonly refusedCities: readonly string[];
+  /** Cities and provinces as integers (4403, 44); 0 = unknown. */
+  readonly city: number;
+  readonly province: number;
+  readonly originCity: number;
+  readonly originProvince: number;
+  readonly desiredCities: readonly number[];
+  readonly refusedCities: readonly number[];
   readonly willingToRelocate: boolean;
   /** Bit i set = mode ENGAGEMENT_MODES[i] accepted; all bits when the talent did not say. */
   readonly modeMask: number;
-  /** Preference rank of each mode (index into ENGAGEMENT_MODES), 0 = most preferred. */
-  readonly modeRank: Uint8Array;
+  /** Preference rank (0 = most preferred) of mode i in bits 3i…3i+2. */
+  readonly modeRanks: number;
   /** -1 when unknown. */
   readonly expectedSalary: number;
   /** 0 when not graded. */
@@ -73,15 +75,15 @@ export interface OfferFeatures {
   /** Title and required-skill terms: what a candidate query looks up. */
   readonly keyTerms: Uint32Array;
   readonly industryCodes: readonly string[];
-  readonly industryPaths: Uint32Array;
+  readonly industryPaths: readonly number[];
   readonly occupationCodes: readonly string[];
-  readonly occupationPaths: Uint32Array;
+  readonly occupationPaths: readonly number[];
   readonly minEducation: number;
   readonly minTitle: number;
   readonly minSkillLevel: number;
   readonly minYears: number;
-  readonly city: string;
-  readonly province: string;
+  readonly city: number;
+  readonly province: number;
   /** All bits when the offer did not say. */
   readonly modeMask: number;
   readonly salaryMin: number;
@@ -111,8 +113,33 @@ export function num(v: number | undefined): number {
   return v === undefined || !Number.isFinite(v) ? -1 : v;
 }
 
-export function cityCode(c: string | undefined): string {
-  return c === undefined ? "" : c.trim().slice(0, 4);
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * A city as an integer: the 4-digit GB/T 2260 city code (a 6-digit area code is cut to its city).
+ * A name that is not a code still compares equal to itself (hashed above the code range); 0 = unknown.
+ */
+export function cityNumber(c: string | undefined): number {
+  const s = (c ?? "").trim();
+  if (s === "") return 0;
+  if (/^\d{4}/.test(s)) return Number(s.slice(0, 4));
+  return 10_000 + (termId(s) >>> 3);
+}
+
+/** Province of a city number (0 when unknown or not a code). */
+export function provinceNumber(lexicon: Lexicon, city: number): number {
+  return city > 0 && city < 10_000 ? Number(provinceOf(lexicon, String(city).padStart(4, "0"))) : 0;
+}
+
+/** City numbers of a list, sharing one empty array for the common case. */
+export function cityNumbers(list: readonly string[] | undefined): readonly number[] {
+  return list === undefined || list.length === 0 ? NONE : list.map(cityNumber).filter((x) => x > 0);
+}
+
+/** Packed codes, dropping invalid ones. */
+export function packed(codes: readonly string[], pack: (code: string) => number): readonly number[] {
+  const out = codes.map(pack).filter((x) => x > 0);
+  return out.length === 0 ? NONE : out;
 }
 
 /** Precomputes a talent's features. Occupations are also inferred from skill tags via the aliases. */
@@ -129,10 +156,10 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
   for (const code of occupationCodes) expansion.push(...occupationExpansion(lexicon, code));
   keyTerms.push(...expansion);
   const ownSet = new Set(ownIds);
-  const city = cityCode(t.currentCity);
-  const origin = cityCode(t.originCity);
-  const modeRank = new Uint8Array(ENGAGEMENT_MODES.length).fill(0);
-  (t.modes ?? []).forEach((m, i) => (modeRank[ENGAGEMENT_MODES.indexOf(m)] = i));
+  const city = cityNumber(t.currentCity);
+  const origin = cityNumber(t.originCity);
+  let modeRanks = 0;
+  (t.modes ?? []).forEach((m, i) => (modeRanks |= Math.min(7, i) << (3 * ENGAGEMENT_MODES.indexOf(m))));
   const occ = [...occupationCodes].sort();
   const ind = [...(t.industryCodes ?? [])].sort();
   return {
@@ -141,22 +168,22 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
     expanded: termIds(expansion).filter((id) => !ownSet.has(id)),
     keyTerms: termIds(keyTerms),
     industryCodes: ind,
-    industryPaths: packPaths(ind.map((c) => industryPrefixes(lexicon, c))),
+    industryPaths: packed(ind, (c) => packIndustry(lexicon, c)),
     occupationCodes: occ,
-    occupationPaths: packPaths(occ.map(occupationPrefixes)),
+    occupationPaths: packed(occ, packOccupation),
     education: ordinal(EDUCATION_LEVELS, t.education),
     title: ordinal(TITLE_LEVELS, t.title),
     skillLevel: ordinal(SKILL_LEVELS, t.skillLevel),
     years: num(t.yearsExperience),
     city,
-    province: city === "" ? "" : provinceOf(lexicon, city),
+    province: provinceNumber(lexicon, city),
     originCity: origin,
-    originProvince: origin === "" ? "" : provinceOf(lexicon, origin),
-    desiredCities: (t.desiredCities ?? []).map(cityCode),
-    refusedCities: (t.refusedCities ?? []).map(cityCode),
+    originProvince: provinceNumber(lexicon, origin),
+    desiredCities: cityNumbers(t.desiredCities),
+    refusedCities: cityNumbers(t.refusedCities),
     willingToRelocate: t.willingToRelocate !== false,
     modeMask: modeMask(t.modes),
-    modeRank,
+    modeRanks,
     expectedSalary: num(t.expectedSalary),
     category: t.categoryLevel ?? 0,
   };

@@ -1,8 +1,8 @@
 /** Offer (demand and project) features: weighted terms bound to one vocabulary, codes, ordinals. */
-import { industryPrefixes, occupationPrefixes, packPaths } from "./codes.ts";
-import { cityCode, modeMask, num, ordinal } from "./features.ts";
+import { packIndustry, packOccupation } from "./codes.ts";
+import { cityNumber, modeMask, num, ordinal, packed, provinceNumber } from "./features.ts";
 import type { OfferFeatures, WeightedTerms } from "./features.ts";
-import { inferOccupations, provinceOf } from "./lexicon.ts";
+import { inferOccupations } from "./lexicon.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { analyze, termId, termIds } from "./text.ts";
 import { EDUCATION_LEVELS, SKILL_LEVELS, TITLE_LEVELS } from "./types.ts";
@@ -64,7 +64,7 @@ function prepareOffer(kind: "demand" | "project", o: OfferCommon, lexicon: Lexic
   const industryCodes = [...o.industryCodes].sort();
   const keyTerms = [...analyze(o.title).terms];
   for (const s of o.required) keyTerms.push(...analyze(s).terms);
-  const city = cityCode(o.city);
+  const city = cityNumber(o.city);
   const titleTerms = weightedTerms(o.title, [[o.title, 1]], lexicon);
   const phrases = occupationPhrases(lexicon, occupationCodes);
   const text = weightedTerms(
@@ -93,11 +93,11 @@ function prepareOffer(kind: "demand" | "project", o: OfferCommon, lexicon: Lexic
     vocab,
     keyTerms: termIds(keyTerms),
     industryCodes,
-    industryPaths: packPaths(industryCodes.map((c) => industryPrefixes(lexicon, c))),
+    industryPaths: packed(industryCodes, (c) => packIndustry(lexicon, c)),
     occupationCodes,
-    occupationPaths: packPaths(occupationCodes.map(occupationPrefixes)),
+    occupationPaths: packed(occupationCodes, packOccupation),
     city,
-    province: city === "" ? "" : provinceOf(lexicon, city),
+    province: provinceNumber(lexicon, city),
     modeMask: modeMask(o.modes),
     validUntil: o.validUntil ?? Number.POSITIVE_INFINITY,
   };

@@ -49,6 +49,10 @@ function byDepth(levels: readonly Pair[], value: number, byDepthValues: readonly
   return levels[depth] ?? ["", ""];
 }
 
+function rankOf(t: TalentFeatures, mode: (typeof ENGAGEMENT_MODES)[number]): number {
+  return (t.modeRanks >>> (3 * ENGAGEMENT_MODES.indexOf(mode))) & 7;
+}
+
 /** Names of the required skills the talent lacks (below a full phrase match). */
 export function missingSkills(t: TalentFeatures, o: OfferFeatures, which: "required" | "preferred"): string[] {
   return o[which].filter((p) => phraseMatch(t, p) < 1).map((p) => p.label);
@@ -101,7 +105,7 @@ export function componentReason(key: ComponentKey, value: number, t: TalentFeatu
     case "mode": {
       const common = modesOf(t.modeMask & o.modeMask);
       if (common.length === 0) return ["无共同合作方式", "no common engagement mode"];
-      const best = t.modeMask === ALL_MODES ? common[0] : common.reduce((a, b) => (t.modeRank[ENGAGEMENT_MODES.indexOf(a)] ?? 9) <= (t.modeRank[ENGAGEMENT_MODES.indexOf(b)] ?? 9) ? a : b);
+      const best = t.modeMask === ALL_MODES ? common[0] : common.reduce((a, b) => rankOf(t, a) <= rankOf(t, b) ? a : b);
       return best === undefined ? ["", ""] : [`合作方式：${MODE_ZH[best]}`, `engagement mode: ${MODE_EN[best]}`];
     }
     case "salary": {

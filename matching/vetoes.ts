@@ -15,7 +15,7 @@ export function vetoMask(t: TalentFeatures, o: OfferFeatures, now: number): numb
   if (o.minEducation > 0 && t.education > 0 && t.education < o.minEducation) m |= VETO_BIT.education;
   const common = t.modeMask & o.modeMask;
   if (common === 0) m |= VETO_BIT.mode;
-  if (o.city !== "" && cityRefused(t, o, common)) m |= VETO_BIT.city;
+  if (o.city !== 0 && cityRefused(t, o, common)) m |= VETO_BIT.city;
   if (o.validUntil < now) m |= VETO_BIT.expired;
   if (o.full) m |= VETO_BIT.filled;
   return m;
@@ -33,7 +33,7 @@ export function applicableVetoes(o: OfferFeatures): VetoKey[] {
   const keys: VetoKey[] = [];
   if (o.minEducation > 0) keys.push("education");
   keys.push("mode");
-  if (o.city !== "") keys.push("city");
+  if (o.city !== 0) keys.push("city");
   if (o.validUntil !== Number.POSITIVE_INFINITY) keys.push("expired");
   if (o.kind === "demand") keys.push("filled");
   return keys;
