@@ -1,0 +1,188 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { demands, imports as importsTable, organizations } from "../../schema/index.ts";
+import type { TenantPrincipal } from "../context.ts";
+import { auditStatement } from "../data/audit.ts";
+import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
+import type { CatalogRow } from "../data/catalogs.ts";
+import { demandContentHash } from "../data/demands.ts";
+import { eventStatement } from "../data/outbox.ts";
+import { type DemandRow, demandKeys } from "../data/profiles.ts";
+import { commit, type Db, type Statement } from "../db.ts";
+import { type ParsedDemand, parseDemandRows, type Rejection } from "../imports/index.ts";
+import { newId } from "../lib/ids.ts";
+import { blankDemand } from "../routes/demands/schema.ts";
+import { resolveIndustry, resolveOccupation, resolveRegion } from "../taxonomy/index.ts";
+import { headerOf, type ReadUpload } from "./import-file.ts";
+import { type ImportReport, resolutionReason, sha256OfBytes } from "./import-report.ts";
+
+/**
+ * Imports a catalog file: valid rows land even when others are rejected; each rejected row is
+ * reported with its row number, column, value and reason. Lines are keyed by external id, else by
+ * employer + title + city, so importing the same file again changes nothing. Employers named in
+ * the file are matched to organizations by name or created as enterprises.
+ */
+export async function importDemands(
+  db: Db,
+  caller: TenantPrincipal,
+  catalog: CatalogRow,
+  upload: ReadUpload,
+  opts: { dryRun: boolean; now: Date; requestId: string; regionCode: string | null },
+): Promise<ImportReport> {
+  const parsed = parseDemandRows(upload.table, upload.mapping);
+  const rejected: Rejection[] = [...parsed.rejected];
+  const at = opts.now.toISOString();
+
+  // Resolve names to codes; a row with an unknown or ambiguous name is rejected with the reason.
+  const resolved: { p: ParsedDemand; industry: string | null; occupation: string | null; city: string | null }[] = [];
+  for (const p of parsed.valid) {
+    const problems: Rejection[] = [];
+    const code = <T extends string>(field: string, value: string | null, resolve: (v: string) => ReturnType<typeof resolveIndustry> | ReturnType<typeof resolveOccupation> | ReturnType<typeof resolveRegion>): T | null => {
+      if (!value) return null;
+      const r = resolve(value);
+      if (r.status === "ok") return r.code as T;
+      problems.push({ row: p.row, column: headerOf(upload.mapping, field), value, reason: resolutionReason(r) });
+      return null;
+    };
+    const industry = code("industry", p.industry, resolveIndustry);
+    const occupation = code("occupation", p.occupation, resolveOccupation);
+    const city = code("city", p.city, (v) => resolveRegion(v, { level: "city", ...(opts.regionCode ? { within: opts.regionCode.slice(0, 2) } : {}) }));
+    if (problems.length > 0) rejected.push(...problems);
+    else resolved.push({ p, industry, occupation, city });
+  }
+
+  // Employers: match by name, create the missing ones as enterprises.
+  const names = [...new Set(resolved.map((r) => r.p.employer))];
+  const orgByName = new Map<string, string>();
+  for (let i = 0; i < names.length; i += 90) {
+    const rows = await db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(and(eq(organizations.tenantId, caller.tenantId), inArray(organizations.name, names.slice(i, i + 90))));
+    for (const r of rows) orgByName.set(r.name, r.id);
+  }
+  const newOrgs = names.filter((n) => !orgByName.has(n)).map((name) => ({ id: newId("organization", opts.now), tenantId: caller.tenantId, name, kind: "enterprise" as const, createdAt: at, updatedAt: at }));
+  for (const o of newOrgs) orgByName.set(o.name, o.id);
+
+  // Existing lines of the catalog with the same import keys.
+  const keyOf = (p: ParsedDemand, city: string | null) => (p.externalId ? `ext:${p.externalId}` : `nat:${p.employer}|${p.title}|${city ?? ""}`);
+  const keys = resolved.map((r) => keyOf(r.p, r.city));
+  const existing = new Map<string, DemandRow>();
+  for (let i = 0; i < keys.length; i += 90) {
+    const rows = await db.select().from(demands).where(and(eq(demands.catalogId, catalog.id), inArray(demands.importKey, keys.slice(i, i + 90))));
+    for (const r of rows) if (r.importKey) existing.set(r.importKey, r);
+  }
+
+  const writes: DemandRow[] = [];
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const [i, { p, industry, occupation, city }] of resolved.entries()) {
+    const importKey = keys[i] ?? "";
+    const before = existing.get(importKey);
+    const base = before ?? blankDemand({ id: newId("demand", opts.now), tenantId: caller.tenantId, organizationId: orgByName.get(p.employer) ?? "", createdBy: caller.keyId, at });
+    const row: DemandRow = {
+      ...base,
+      organizationId: orgByName.get(p.employer) ?? base.organizationId,
+      catalogId: catalog.id,
+      externalId: p.externalId,
+      importKey,
+      title: p.title,
+      description: p.description,
+      industryCode: industry,
+      occupationCode: occupation,
+      industryChain: p.industryChain,
+      city,
+      headcount: p.headcount,
+      minEducation: p.minEducation,
+      minTitle: p.minTitle,
+      minSkillLevel: p.minSkillLevel,
+      minExperienceYears: p.minExperienceYears,
+      major: p.major,
+      requiredSkills: p.requiredSkills,
+      preferredSkills: p.preferredSkills,
+      modes: p.modes,
+      salaryMin: p.salaryMin,
+      salaryMax: p.salaryMax,
+      benefits: p.benefits,
+      urgency: p.urgency,
+      categoryLevel: p.categoryLevel,
+      validUntil: p.validUntil,
+    };
+    row.contentHash = await demandContentHash(row);
+    if (before && before.contentHash === row.contentHash) {
+      unchanged++;
+      continue;
+    }
+    if (before) {
+      updated++;
+      row.updatedAt = at;
+    } else created++;
+    writes.push(row);
+  }
+
+  const report: ImportReport = {
+    id: newId("import", opts.now),
+    kind: "demands",
+    catalogId: catalog.id,
+    dryRun: opts.dryRun,
+    format: upload.table.format,
+    rowsTotal: upload.table.rows.length,
+    created,
+    updated,
+    unchanged,
+    rejected: new Set(rejected.map((r) => r.row)).size,
+    rejections: rejected.sort((a, b) => a.row - b.row),
+    unknownColumns: upload.mapping.unknownHeaders,
+    organizationsCreated: opts.dryRun ? 0 : newOrgs.length,
+    fileSha256: await sha256OfBytes(upload.bytes),
+  };
+  if (opts.dryRun) return report;
+
+  // Chunked so no statement or batch nears D1's limits; each chunk is atomic, and a re-run completes an interrupted import.
+  const chunks: Statement[][] = [];
+  if (newOrgs.length > 0) for (let i = 0; i < newOrgs.length; i += BULK_CHUNK) chunks.push([bulkInsertStatement(db, organizations, newOrgs.slice(i, i + BULK_CHUNK))]);
+  for (let i = 0; i < writes.length; i += BULK_CHUNK) {
+    const chunk = writes.slice(i, i + BULK_CHUNK);
+    chunks.push([bulkInsertStatement(db, demands, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "demand", chunk.map((d) => ({ id: d.id, keys: demandKeys(d) })))]);
+  }
+  for (const statements of chunks) await commit(db, statements);
+  await commit(db, [
+    db.insert(importsTable).values({
+      id: report.id,
+      tenantId: caller.tenantId,
+      kind: "demands",
+      catalogId: catalog.id,
+      format: report.format,
+      fileSha256: report.fileSha256,
+      dryRun: false,
+      rowsTotal: report.rowsTotal,
+      created,
+      updated,
+      unchanged,
+      rejected: report.rejected,
+      rejections: report.rejections,
+      createdBy: caller.keyId,
+      createdAt: at,
+    }),
+    eventStatement(db, {
+      tenantId: caller.tenantId,
+      type: "catalog.imported",
+      audience: caller.organizationId ? [caller.organizationId] : [],
+      subjectType: "catalog",
+      subjectId: catalog.id,
+      payload: { import_id: report.id, catalog_id: catalog.id, created, updated, unchanged, rejected: report.rejected },
+      at: opts.now,
+    }),
+    auditStatement(db, {
+      tenantId: caller.tenantId,
+      actor: caller.keyId,
+      action: "catalog.imported",
+      subjectType: "catalog",
+      subjectId: catalog.id,
+      requestId: opts.requestId,
+      detail: { import_id: report.id, created, updated, unchanged, rejected: report.rejected },
+      at: opts.now,
+    }),
+  ]);
+  return report;
+}
