@@ -6,7 +6,7 @@ import { expectProblem } from "./problems.ts";
 
 export interface AuthCase {
   /** Builds the request made against tenant A's resources. */
-  request: (a: TenantWorld) => { method: string; path: string; body?: unknown };
+  request: (a: TenantWorld) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
   /** Roles that must be refused with 403 (the operator key always is). */
   forbidden: Exclude<Role, "talent">[];
   /** The path names one of tenant A's objects: tenant B's admin must get 404, not 403. */
@@ -33,7 +33,7 @@ export function describeAuth(name: string, setup: () => Promise<TestApp>, c: Aut
     });
     const send = (key: string | null, headers?: Record<string, string>) => {
       const req = c.request(world.a);
-      return t.call(req.method, req.path, { key, body: req.body, headers });
+      return t.call(req.method, req.path, { key, body: req.body, headers: { ...req.headers, ...headers } });
     };
 
     it("answers 401 without a key", async () => {
