@@ -44,17 +44,19 @@ async function claimDue(rt: WebhookRuntime, onlyIds?: string[]): Promise<Webhook
   const at = now.toISOString();
   const d = webhookDeliveries;
   const claimable = and(eq(d.status, "pending"), lte(d.nextAttemptAt, at), or(isNull(d.claimedUntil), lt(d.claimedUntil, at)));
-  const due = rt.db
+  // Read first, so an idle runner never takes the write lock; the UPDATE re-checks the condition.
+  const due = await rt.db
     .select({ id: d.id })
     .from(d)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, d.endpointId))
     .where(and(claimable, eq(webhookEndpoints.enabled, true), onlyIds ? inArray(d.id, onlyIds) : undefined))
     .orderBy(asc(d.nextAttemptAt))
     .limit(rt.batchSize);
+  if (due.length === 0) return [];
   return rt.db
     .update(d)
     .set({ claimedUntil: new Date(now.getTime() + rt.claimMs).toISOString(), attempts: sql`${d.attempts} + 1`, updatedAt: at })
-    .where(and(inArray(d.id, due), claimable))
+    .where(and(inArray(d.id, due.map((r) => r.id)), claimable))
     .returning();
 }
 
