@@ -2,12 +2,15 @@ import type { App } from "../../app.ts";
 import { registerCreateTalent } from "./create.ts";
 import { registerDeleteTalent } from "./delete.ts";
 import { registerGetTalent } from "./get.ts";
+import { registerImportTalents } from "./import.ts";
 import { registerCreateTalentKey } from "./keys.ts";
 import { registerListTalents } from "./list.ts";
 import { registerUpdateTalent } from "./update.ts";
 
 export function registerTalentRoutes(app: App): void {
   registerCreateTalent(app);
+  // Before `/v1/talents/{id}`-shaped routes: "imports" is not an id.
+  registerImportTalents(app);
   registerListTalents(app);
   registerGetTalent(app);
   registerUpdateTalent(app);

@@ -1,0 +1,37 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../app.ts";
+import { authenticate, requireRole } from "../../auth.ts";
+import { getTenant } from "../../data/tenants.ts";
+import { idempotent } from "../../idempotency.ts";
+import { parseMappingParam, readUpload } from "../../services/import-file.ts";
+import { importTalents } from "../../services/import-talents.ts";
+import { importBody, ImportQuery, ImportReportSchema, toImportReport } from "../catalogs/import-schema.ts";
+import { AUTHED_ERRORS, BEARER, errorResponses, IdempotencyHeader, jsonContent } from "../shared.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/talents/imports",
+  tags: ["Talents"],
+  summary: "Import talent profiles from Excel, CSV or JSON",
+  description:
+    "Headers in Chinese or English (姓名/name, 手机/phone, 邮箱/email, 最高学历/education, 专业/major, 职称/title_level, 技能/skills, 现居城市/city, 意向城市/desired_cities, 引进方式/modes, 外部编号/external_id, …). Rows are keyed by external id, else by phone; the same report, dry run and idempotency as catalog imports.",
+  security: BEARER,
+  middleware: [authenticate()] as const,
+  request: { query: ImportQuery, headers: IdempotencyHeader, body: importBody },
+  responses: { 200: jsonContent(ImportReportSchema, "The import report"), ...errorResponses(400, ...AUTHED_ERRORS, 413, 415, 422) },
+});
+
+export function registerImportTalents(app: App): void {
+  app.openapi(route, async (c) => {
+    const caller = requireRole(c, "admin", "organizer");
+    const query = c.req.valid("query");
+    const mapping = parseMappingParam(query.mapping);
+    const { db, clock } = c.get("deps");
+    const upload = await readUpload(c, "talent", mapping);
+    const tenant = await getTenant(db, caller.tenantId);
+    return idempotent(c, caller.tenantId, async () => {
+      const report = await importTalents(db, caller, upload, { dryRun: query.dry_run === "true", now: clock(), requestId: c.get("requestId"), regionCode: tenant.regionCode });
+      return c.json(toImportReport(report), 200);
+    });
+  });
+}
