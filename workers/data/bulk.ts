@@ -43,7 +43,8 @@ export function bulkReplaceKeysStatements(db: Db, tenantId: string, kind: Indexe
     rawStatement(
       db,
       sql`INSERT INTO match_keys (tenant_id, kind, key, entity_id)
-        SELECT ${tenantId}, ${kind}, k.value, json_extract(e.value, '$.id') FROM json_each(${payload}) e, json_each(json_extract(e.value, '$.keys')) k`,
+        SELECT ${tenantId}, ${kind}, k.value, json_extract(e.value, '$.id') FROM json_each(${payload}) e, json_each(json_extract(e.value, '$.keys')) k
+        ORDER BY k.value`,
     ),
   ];
 }
