@@ -1,3 +1,6 @@
 import type { App } from "../../app.ts";
+import { registerRoadshowReport } from "./roadshows.ts";
 
-export function registerReportRoutes(_app: App): void {}
+export function registerReportRoutes(app: App): void {
+  registerRoadshowReport(app);
+}
