@@ -140,6 +140,24 @@ describe("matches", () => {
     await expectProblem(await t.call("GET", `/v1/talents/${ids.perfect}/matches`, { key: enterpriseKey }), { status: 403, code: "forbidden" });
   });
 
+  it("ranks roadshow projects for a talent with kind=project", async () => {
+    const owner = await createOrganization(t, tenant.adminKey);
+    const post = async (body: Record<string, unknown>) => {
+      const res = await t.call("POST", "/v1/projects", { key: tenant.adminKey, body: { organization_id: owner.id, ...body } });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const fitting = await post({ title: "煤气化废渣综合利用项目", industry_codes: ["2522"], skills_sought: ["煤气化", "Aspen Plus"], city: "1506" });
+    const other = await post({ title: "羊绒面料设计工作室", industry_codes: ["1722"], skills_sought: ["面料设计"], city: "1506" });
+    const res = await t.call("GET", `/v1/talents/${ids.perfect}/matches?kind=project`, { key: tenant.adminKey });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { project: { id: string }; score: number; reason_zh: string }[] };
+    expect(body.data[0]?.project.id).toBe(fitting);
+    const order = body.data.map((d) => d.project.id);
+    if (order.includes(other)) expect(order.indexOf(other)).toBeGreaterThan(0);
+    expect(body.data[0]?.reason_zh).toMatch(/匹配度/);
+  });
+
   it("answers bad parameters with 400 and other tenants' demands with 404", async () => {
     await expectProblem(await t.call("GET", `/v1/demands/${demand.id}/matches?min_score=101&mode=any`, { key: enterpriseKey }), {
       status: 400,

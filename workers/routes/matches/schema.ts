@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { COMPONENT_KEYS, type MatchResult } from "../../../matching/index.ts";
 import { DemandSchema } from "../demands/schema.ts";
+import { ProjectSchema } from "../projects/schema.ts";
 import { listOf } from "../shared.ts";
 import { TalentSchema } from "../talents/schema.ts";
 
@@ -35,7 +36,9 @@ const explanation = {
 
 export const TalentMatchSchema = z.object({ talent: TalentSchema, ...explanation }).openapi("TalentMatch");
 export const DemandMatchSchema = z.object({ demand: DemandSchema, ...explanation }).openapi("DemandMatch");
+export const ProjectMatchSchema = z.object({ project: ProjectSchema, ...explanation }).openapi("ProjectMatch");
 export const TalentMatchListSchema = listOf(TalentMatchSchema, "TalentMatchList");
+export const ProjectMatchListSchema = listOf(ProjectMatchSchema, "ProjectMatchList");
 export const DemandMatchListSchema = listOf(DemandMatchSchema, "DemandMatchList");
 
 /** The explanation part of a match, in wire form. */
