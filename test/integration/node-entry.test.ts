@@ -19,7 +19,7 @@ function start(env: Record<string, string>): Promise<Started> {
     const child = spawn(process.execPath, [ENTRY], { env: { ...process.env, PORT: "0", LOG_LEVEL: "silent", ...env } });
     let out = "";
     let err = "";
-    const timer = setTimeout(() => fail(new Error(`no start within 20 s:\n${out}\n${err}`)), 20_000);
+    const timer = setTimeout(() => fail(new Error(`no start within 45 s:\n${out}\n${err}`)), 45_000);
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const url = /listening on (http:\S+)/.exec(out)?.[1];
@@ -79,7 +79,7 @@ describe("the Node entry (npm start)", () => {
     };
     expect(tenants.data.map((t) => t.slug)).toEqual(["demo-ordos"]);
     expect(await stop(second.child)).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it("uses WUTONG_OPERATOR_KEY when set", async () => {
     const key = "wtop_configured_operator_key_abcdefgh";
@@ -89,7 +89,7 @@ describe("the Node entry (npm start)", () => {
     const res = await fetch(`${s.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } });
     expect(await res.json()).toMatchObject({ role: "operator" });
     await stop(s.child);
-  }, 30_000);
+  }, 60_000);
 
   it("refuses to start on bad configuration, naming each variable", async () => {
     const { code, stderr } = await run({ PORT: "eighty", DATABASE_URL: "postgres://db", LOG_LEVEL: "loud" });
@@ -98,5 +98,5 @@ describe("the Node entry (npm start)", () => {
     expect(stderr).toMatch(/- PORT /);
     expect(stderr).toContain("- DATABASE_URL must start with file:, libsql:, http(s): or be :memory:");
     expect(stderr).toMatch(/- LOG_LEVEL /);
-  }, 30_000);
+  }, 60_000);
 });
