@@ -3,34 +3,46 @@ import type { EventType } from "../data/outbox.ts";
 /** Event types an endpoint may subscribe to, with what they mean and an example of `data`. */
 export const EVENT_CATALOG: Record<EventType, { description: string; subject: string; example: Record<string, unknown> }> = {
   "match.created": {
-    description: "A talent and a demand (or roadshow project) were matched with a score worth acting on.",
-    subject: "match",
-    example: { match_id: "mat_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", score: 86 },
+    description: "The platform found a talent for a demand above the tenant's threshold (a new suggestion), after the demand or the profile changed.",
+    subject: "suggestion",
+    example: {
+      suggestion_id: "sug_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z",
+      demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z",
+      talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z",
+      organization_id: "org_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z",
+      score: 86.5,
+    },
   },
   "introduction.requested": {
     description: "An enterprise asked to be introduced to a talent.",
     subject: "introduction",
-    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", organization_id: "org_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+    example: {
+      introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z",
+      demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z",
+      talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z",
+      organization_id: "org_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z",
+      score: 82.1,
+    },
   },
   "introduction.accepted": {
     description: "The talent accepted: contact details are now visible to the enterprise through the API (never in the payload).",
     subject: "introduction",
-    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", organization_id: "org_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", status: "accepted" },
   },
   "introduction.declined": {
     description: "The talent declined the introduction.",
     subject: "introduction",
-    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", organization_id: "org_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", status: "declined" },
   },
   "introduction.withdrawn": {
-    description: "The enterprise withdrew its request.",
+    description: "The talent withdrew consent: the enterprise no longer sees the contact details.",
     subject: "introduction",
-    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" },
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", organization_id: "org_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", status: "withdrawn" },
   },
   "introduction.outcome": {
     description: "An outcome was recorded: interviewed, hired, signed or not pursued.",
     subject: "introduction",
-    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", outcome: "hired" },
+    example: { introduction_id: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", demand_id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", talent_id: "tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", organization_id: "org_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", outcome: "hired" },
   },
   "signup.confirmed": {
     description: "A roadshow signup got a confirmed seat.",
@@ -65,7 +77,7 @@ export const EVENT_CATALOG: Record<EventType, { description: string; subject: st
   "catalog.imported": {
     description: "A demand catalog import finished, with its counts.",
     subject: "catalog",
-    example: { catalog_id: "cat_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", import_id: "imp_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", created: 120, updated: 3, rejected: 1 },
+    example: { import_id: "imp_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", catalog_id: "cat_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", created: 120, updated: 3, unchanged: 0, rejected: 1 },
   },
   "webhook.endpoint_disabled": {
     description: "Another endpoint of the organization was disabled: it answered 410 Gone (`gone`), or failed for five days (`failing`).",
