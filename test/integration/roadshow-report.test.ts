@@ -11,7 +11,7 @@ describe("quarterly roadshow report", () => {
   let t: TestApp;
   let tenant: TenantFixture;
   let organizerKey: string;
-  let july: { id: string; title: unknown };
+  let july: { id: string } & Record<string, unknown>;
   beforeAll(async () => {
     t = await createTestApp();
     t.setNow(new Date("2026-07-01T00:00:00Z"));
@@ -69,9 +69,9 @@ describe("quarterly roadshow report", () => {
     const res = await t.call("GET", "/v1/reports/roadshows?quarter=2026Q3&format=csv", { key: organizerKey });
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="roadshows-2026Q3.csv"');
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split("\r\n")).toEqual([
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3)).split("\r\n")).toEqual([
       "活动编号,活动名称,开始时间,征集项目数,入选项目数,签约项目数,签约意向金额（元）,确认报名数,签到人数,引进人才数,引进团队数,洽谈场次",
       `${july.id},"七月路演, ""城市合伙人""",2026-07-18T01:00:00.000Z,3,2,1,50000000,4,3,2,1,0`,
       "合计,2026Q3（1 场）,,3,2,1,50000000,4,3,2,1,0",

@@ -77,6 +77,12 @@ export async function seatsOf(db: Db, eventIds: readonly string[]): Promise<Map<
   return out;
 }
 
+/** The roles an event takes signups for (no counting: this runs on every signup). */
+export async function offeredRoles(db: Db, eventId: string): Promise<SignupRole[]> {
+  const rows = await db.select({ role: eventCapacity.role }).from(eventCapacity).where(eq(eventCapacity.eventId, eventId)).orderBy(asc(eventCapacity.role));
+  return rows.map((r) => r.role);
+}
+
 export function insertEventStatements(db: Db, row: EventRow, capacity: Partial<Record<SignupRole, number>>): Statement[] {
   return [db.insert(events).values(row), ...capacityStatements(db, row, capacity)];
 }

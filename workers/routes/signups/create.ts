@@ -3,7 +3,7 @@ import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { isUniqueViolation } from "../../data/constraints.ts";
 import { createSignupStatements, getSignupInTenant } from "../../data/roadshows-signups.ts";
-import { seatsOf } from "../../data/roadshows.ts";
+import { offeredRoles } from "../../data/roadshows.ts";
 import { commit } from "../../db.ts";
 import { ConflictError, ValidationError } from "../../errors.ts";
 import { idempotent } from "../../idempotency.ts";
@@ -45,9 +45,9 @@ export function registerCreateSignup(app: App): void {
       const closes = event.signupClosesAt ?? event.startsAt;
       if (iso >= closes) throw new ConflictError(`Signups closed at ${closes}.`);
     }
-    const seats = (await seatsOf(db, [event.id])).get(event.id) ?? [];
-    if (!seats.some((s) => s.role === party.role)) {
-      throw new ValidationError([{ path: "role", message: `this event takes no '${party.role}' signups; it offers ${seats.map((s) => s.role).join(", ") || "none"}` }]);
+    const roles = await offeredRoles(db, event.id);
+    if (!roles.includes(party.role)) {
+      throw new ValidationError([{ path: "role", message: `this event takes no '${party.role}' signups; it offers ${roles.join(", ") || "none"}` }]);
     }
     const unknownSlot = (body.availability ?? []).findIndex((slot) => !event.meetingSlots.includes(slot));
     if (unknownSlot >= 0) throw new ValidationError([{ path: `availability.${unknownSlot}`, message: "is not one of the event's meeting slots" }]);
