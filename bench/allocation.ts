@@ -1,7 +1,7 @@
 /** Stable allocation: 2,000 demands (≈5,000 seats) × 200,000 talents with top-50 lists. */
 import { DEFAULT_WEIGHTS, allocateStable, findBlockingPairs, indexKeys, pairFits, preferencesFromScores, queryKeys, topTalents } from "../matching/index.ts";
 import type { Lexicon, OfferFeatures, ScoredEdge, TalentFeatures } from "../matching/index.ts";
-import { fmt, mark, median, memorySince, timeRuns } from "./measure.ts";
+import { fmt, mark, memorySince, timeRuns, wallCpu } from "./measure.ts";
 import type { Row } from "./scoring.ts";
 
 /** Candidate talents scored per demand when building edges (the storage layer's job, via the index). */
@@ -52,8 +52,8 @@ export function benchAllocation(talents: readonly TalentFeatures[], demands: rea
   return [
     {
       what: `stable allocation: ${demands.length.toLocaleString("en")} demands (${totalSeats.toLocaleString("en")} seats) × ${talents.length.toLocaleString("en")} talents, top-50 lists (median of 3)`,
-      value: fmt(median(runs.ms)),
-      baseline: `of which deferred acceptance ${fmt(median(daOnly.ms))}; ${edges.length.toLocaleString("en")} scored edges built beforehand in ${fmt(edgeMs)} (index + top-${PER_DEMAND} per demand); ${result.matches.length.toLocaleString("en")} matched, ${blocking} blocking pairs; unmatched: ${[...reasons].map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}`,
+      value: wallCpu(runs),
+      baseline: `of which deferred acceptance ${wallCpu(daOnly)}; ${edges.length.toLocaleString("en")} scored edges built beforehand in ${fmt(edgeMs)} (index + top-${PER_DEMAND} per demand); ${result.matches.length.toLocaleString("en")} matched, ${blocking} blocking pairs; unmatched: ${[...reasons].map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}`,
     },
     { what: "  memory", value: memorySince(m0) },
   ];

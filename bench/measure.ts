@@ -17,17 +17,29 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-/** Runs fn `runs` times and returns each duration in ms plus fn's last result. */
-export function timeRuns<T>(runs: number, fn: (run: number) => T): { ms: number[]; result: T } {
+/**
+ * Runs fn `runs` times; returns each wall-clock duration in ms, each process CPU time in ms
+ * (steadier than wall time when other work shares the machine), and fn's last result.
+ */
+export function timeRuns<T>(runs: number, fn: (run: number) => T): { ms: number[]; cpu: number[]; result: T } {
   const ms: number[] = [];
+  const cpu: number[] = [];
   let result: T | undefined;
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     result = fn(i);
     ms.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   if (result === undefined) throw new Error("no runs");
-  return { ms, result };
+  return { ms, cpu, result };
+}
+
+/** "median wall (cpu median)" of a timeRuns result. */
+export function wallCpu(r: { ms: number[]; cpu: number[] }): string {
+  return `${fmt(median(r.ms))} (cpu ${fmt(median(r.cpu))})`;
 }
 
 export interface MemoryMark {

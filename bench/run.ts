@@ -6,7 +6,7 @@ import cities from "../data/taxonomy/cities.json" with { type: "json" };
 import industries from "../data/taxonomy/industries.json" with { type: "json" };
 import occupations from "../data/taxonomy/occupations.json" with { type: "json" };
 import provinces from "../data/taxonomy/provinces.json" with { type: "json" };
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { buildLexicon, prepareDemand, prepareTalent } from "../matching/index.ts";
 import { benchAllocation } from "./allocation.ts";
 import { fmt, mark, memorySince } from "./measure.ts";
@@ -23,7 +23,9 @@ function print(rows: readonly Row[]): void {
   for (const r of rows) console.log(`${r.what.padEnd(96)} ${r.value}${r.baseline === undefined ? "" : `\n${"".padEnd(6)}baseline/context: ${r.baseline}`}`);
 }
 
-console.log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}); talents ${TALENTS.toLocaleString("en")}, demands ${DEMANDS.toLocaleString("en")}`);
+// Wall-clock figures are only meaningful on an idle machine: say how busy it was.
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(" ");
+console.log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), load average ${load()}; talents ${TALENTS.toLocaleString("en")}, demands ${DEMANDS.toLocaleString("en")}`);
 const m0 = mark();
 let t0 = performance.now();
 const lexicon = buildLexicon({ industries, occupations, cities, provinces });
@@ -48,3 +50,4 @@ print(benchPairs(talents, demands, rawT, rawD, lexicon, NOW));
 print(benchTopK(talents, demands, lexicon, NOW));
 print(benchAllocation(talents, demands, rawD.map((d) => d.headcount ?? 1), lexicon, NOW));
 print(benchScheduler());
+console.log(`\nload average at the end: ${load()}`);

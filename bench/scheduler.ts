@@ -1,7 +1,7 @@
 /** Meeting scheduler: 400 participants × 12 slots × 40 tables, vs. a plain greedy first-fit. */
 import { scheduleMeetings } from "../matching/index.ts";
 import type { MeetingRequest, ScheduleInput } from "../matching/index.ts";
-import { fmt, mark, median, memorySince, timeRuns } from "./measure.ts";
+import { mark, memorySince, timeRuns, wallCpu } from "./measure.ts";
 import type { Row } from "./scoring.ts";
 import { prng } from "./synthetic.ts";
 
@@ -52,7 +52,7 @@ export function benchScheduler(): Row[] {
   return [
     {
       what: `scheduler: 400 participants × 12 slots × 40 tables, ${requests.length.toLocaleString("en")} requests (median of 5)`,
-      value: fmt(median(runs.ms)),
+      value: wallCpu(runs),
       baseline: `${res.meetings.length} meetings, priority ${res.totalPriority.toLocaleString("en")} of upper bound ${res.upperBound.toLocaleString("en")} (greedy first-fit: ${greedy.toLocaleString("en")}); left out: ${res.leftOut.length}`,
     },
     { what: "  memory", value: memorySince(m0) },

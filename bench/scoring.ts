@@ -1,7 +1,7 @@
 /** Pair scoring rate, top-20 over 200k talents (heap vs. full sort), inverted-index candidates vs. full scan. */
 import { DEFAULT_WEIGHTS, indexKeys, prepareDemand, prepareTalent, queryKeys, rankScore, scoreDemand, topTalents } from "../matching/index.ts";
 import type { DemandProfile, Lexicon, OfferFeatures, TalentFeatures, TalentProfile } from "../matching/index.ts";
-import { fmt, mark, median, memorySince, timeRuns } from "./measure.ts";
+import { fmt, mark, median, memorySince, timeRuns, wallCpu } from "./measure.ts";
 
 const W = DEFAULT_WEIGHTS;
 
@@ -21,6 +21,7 @@ export function benchPairs(talents: readonly TalentFeatures[], demands: readonly
     return acc;
   });
   const fastRate = talents.length / (median(fast.ms) / 1000);
+  const fastCpuRate = talents.length / (median(fast.cpu) / 1000);
   const SAMPLE = 20_000;
   const explained = timeRuns(3, (run) => {
     const d = demands[run];
@@ -37,7 +38,7 @@ export function benchPairs(talents: readonly TalentFeatures[], demands: readonly
   });
   rows.push({
     what: "pair scores / s, one core (rankScore on precomputed features)",
-    value: `${Math.round(fastRate).toLocaleString("en")} /s`,
+    value: `${Math.round(fastRate).toLocaleString("en")} /s (per cpu-second ${Math.round(fastCpuRate).toLocaleString("en")})`,
     baseline: `explained scoreDemand: ${Math.round(SAMPLE / (median(explained.ms) / 1000)).toLocaleString("en")} /s; re-tokenising per pair: ${Math.round(NAIVE / (median(naive.ms) / 1000)).toLocaleString("en")} /s`,
   });
   rows.push({ what: "  memory", value: memorySince(m0) });
@@ -60,7 +61,7 @@ export function benchTopK(talents: readonly TalentFeatures[], demands: readonly 
   const same = naive.result.map((r) => r.talentId).join() === topTalents(demands[0] as OfferFeatures, talents, 20, W, now).map((r) => r.id).join();
   rows.push({
     what: `top-20 for one demand over ${talents.length.toLocaleString("en")} talents (bounded heap, median of ${RUNS})`,
-    value: fmt(median(heap.ms)),
+    value: wallCpu(heap),
     baseline: `rankScore + full sort: ${fmt(median(sortOnly.ms))}; explained scoring + sort: ${fmt(median(naive.ms))} (same top-20: ${same})`,
   });
   rows.push({ what: "  memory", value: memorySince(m0) });
@@ -109,7 +110,7 @@ export function benchTopK(talents: readonly TalentFeatures[], demands: readonly 
   }
   rows.push({
     what: `top-20 via inverted-index candidates (median of ${QUERIES}; index built in ${fmt(buildMs)}, ${postings.size.toLocaleString("en")} keys)`,
-    value: fmt(median(idx.ms)),
+    value: wallCpu(idx),
     baseline: `avg ${Math.round(candSum / QUERIES).toLocaleString("en")} candidates scored instead of ${talents.length.toLocaleString("en")}; recall@20 vs. full scan ${(recallSum / 10).toFixed(3)}`,
   });
   rows.push({ what: "  memory (index)", value: memorySince(m1) });
