@@ -144,7 +144,7 @@ export async function dataset(nTalents: number, nDemands: number, log: (line: st
   mkdirSync(CACHE_DIR, { recursive: true });
   const version = sourceVersion();
   const base = join(CACHE_DIR, `match-${version}-${nTalents}-${nDemands}`);
-  let cached = existsSync(`${base}.json`) && existsSync(`${base}.db`);
+  const cached = existsSync(`${base}.json`) && existsSync(`${base}.db`);
   if (!cached) {
     for (const f of readdirSync(CACHE_DIR)) if (f.startsWith("match-") && !f.startsWith(`match-${version}-`)) rmSync(join(CACHE_DIR, f), { force: true });
     log(`building the data set (${nTalents.toLocaleString("en")} talents, ${nDemands.toLocaleString("en")} demands) into ${base}.db …`);
