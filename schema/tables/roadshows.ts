@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { organizations, tenants } from "../tenancy.ts";
 
-export const EVENT_STATUSES = ["draft", "published", "closed", "cancelled"] as const;
+/** draft → open (takes signups and projects) → closed (signups closed) → held (it took place) → reported. */
+export const EVENT_STATUSES = ["draft", "open", "closed", "held", "reported"] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** Who takes a seat: a talent or a team lead (talent profile), an enterprise or an investor (organization). */
@@ -12,8 +13,25 @@ export type SignupRole = (typeof SIGNUP_ROLES)[number];
 export const SIGNUP_STATUSES = ["pending", "confirmed", "waitlisted", "rejected", "cancelled"] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 
-export const PROJECT_STATUSES = ["submitted", "selected", "rejected", "signed", "withdrawn"] as const;
+/**
+ * submitted → selected → pitched → negotiating → signed | not_signed. Two more ends: `rejected`
+ * (an organizer did not select it) and `withdrawn` (its owner took it back).
+ */
+export const PROJECT_STATUSES = ["submitted", "selected", "pitched", "negotiating", "signed", "not_signed", "rejected", "withdrawn"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** One earlier event a project took part in before it was carried over, and the status it reached there. */
+export interface ProjectHistoryEntry {
+  event_id: string;
+  status: ProjectStatus;
+  at: string;
+}
+
+/** A 1:1 negotiation slot. */
+export interface MeetingSlot {
+  starts_at: string;
+  ends_at: string;
+}
 
 export interface EventSession {
   title: string;
@@ -42,9 +60,14 @@ export const events = sqliteTable(
     requiresApproval: integer("requires_approval", { mode: "boolean" }).notNull(),
     status: text("status", { enum: EVENT_STATUSES }).notNull(),
     sessions: text("sessions", { mode: "json" }).$type<EventSession[]>().notNull(),
+    /** Start instants of `slots`, in order: what the scheduler, availability and meetings key on. */
     meetingSlots: text("meeting_slots", { mode: "json" }).$type<string[]>().notNull(),
+    /** Superseded by `slots` (each slot has its own end); kept as the first slot's length. */
     meetingMinutes: integer("meeting_minutes").notNull(),
+    slots: text("slots", { mode: "json" }).$type<MeetingSlot[]>().notNull().default([]),
     tables: text("tables", { mode: "json" }).$type<string[]>().notNull(),
+    /** Names the write that last moved the status, so a conditional transition can tell it won. */
+    changeToken: text("change_token"),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
@@ -136,7 +159,20 @@ export const projects = sqliteTable(
     signedAt: text("signed_at"),
     /** 签约意向金额, yuan. */
     intendedInvestment: integer("intended_investment"),
+    /** The signing organization. */
     signedWith: text("signed_with"),
+    /** Talent ids introduced by the signing (引进人才), and team leads' talent ids (引进团队). */
+    talentsIntroduced: text("talents_introduced", { mode: "json" }).$type<string[]>().notNull().default([]),
+    teamsIntroduced: text("teams_introduced", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** Team members' talent ids and the lead (a member, or the owning talent). */
+    team: text("team", { mode: "json" }).$type<string[]>().notNull().default([]),
+    leadTalentId: text("lead_talent_id"),
+    /** 产业链, e.g. 煤化工: the report's breakdown. */
+    industryChain: text("industry_chain"),
+    /** Earlier events, oldest first, with the status reached there (carry-over). */
+    history: text("history", { mode: "json" }).$type<ProjectHistoryEntry[]>().notNull().default([]),
+    /** Names the write that last moved the status, so a conditional transition can tell it won. */
+    changeToken: text("change_token"),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
