@@ -1,5 +1,5 @@
 /** Pair scoring rate, top-20 over 200k talents (heap vs. full sort), inverted-index candidates vs. full scan. */
-import { DEFAULT_WEIGHTS, indexKeys, prepareDemand, prepareTalent, queryKeys, rankScore, scoreDemand, topTalents } from "../matching/index.ts";
+import { DEFAULT_WEIGHTS, indexKeys, prepareDemand, prepareTalent, queryKeys, rankScore, scoreDemand, topOffers, topTalents } from "../matching/index.ts";
 import type { DemandProfile, Lexicon, OfferFeatures, TalentFeatures, TalentProfile } from "../matching/index.ts";
 import { fmt, mark, median, memorySince, timeRuns, wallCpu } from "./measure.ts";
 
@@ -65,6 +65,8 @@ export function benchTopK(talents: readonly TalentFeatures[], demands: readonly 
     baseline: `rankScore + full sort: ${fmt(median(sortOnly.ms))}; explained scoring + sort: ${fmt(median(naive.ms))} (same top-20: ${same})`,
   });
   rows.push({ what: "  memory", value: memorySince(m0) });
+  const forTalent = timeRuns(50, (run) => topOffers(talents[run] as TalentFeatures, demands, 20, W, now));
+  rows.push({ what: `top-20 demands for one talent over ${demands.length.toLocaleString("en")} demands (median of 50)`, value: wallCpu(forTalent) });
 
   // Inverted index: what the storage layer would keep, here in memory.
   const m1 = mark();
