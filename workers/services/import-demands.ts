@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { demands, imports as importsTable, organizations } from "../../schema/index.ts";
+import { demands, organizations } from "../../schema/index.ts";
 import type { TenantPrincipal } from "../context.ts";
 import { auditStatement } from "../data/audit.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
@@ -13,7 +13,7 @@ import { newId } from "../lib/ids.ts";
 import { blankDemand } from "../routes/demands/schema.ts";
 import { resolveIndustry, resolveOccupation, resolveRegion } from "../taxonomy/index.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
-import { type ImportReport, resolutionReason, sha256OfBytes } from "./import-report.ts";
+import { buildReport, type ImportReport, importRecordStatement, resolutionReason } from "./import-report.ts";
 
 /**
  * Imports a catalog file: valid rows land even when others are rejected; each rejected row is
@@ -120,22 +120,16 @@ export async function importDemands(
     writes.push(row);
   }
 
-  const report: ImportReport = {
-    id: newId("import", opts.now),
+  const report = await buildReport({
     kind: "demands",
     catalogId: catalog.id,
     dryRun: opts.dryRun,
-    format: upload.table.format,
-    rowsTotal: upload.table.rows.length,
-    created,
-    updated,
-    unchanged,
-    rejected: new Set(rejected.map((r) => r.row)).size,
-    rejections: rejected.sort((a, b) => a.row - b.row),
-    unknownColumns: upload.mapping.unknownHeaders,
-    organizationsCreated: opts.dryRun ? 0 : newOrgs.length,
-    fileSha256: await sha256OfBytes(upload.bytes),
-  };
+    now: opts.now,
+    upload,
+    counts: { created, updated, unchanged },
+    rejected,
+    organizationsCreated: newOrgs.length,
+  });
   if (opts.dryRun) return report;
 
   // Chunked so no statement or batch nears D1's limits; each chunk is atomic, and a re-run completes an interrupted import.
@@ -147,23 +141,7 @@ export async function importDemands(
   }
   for (const statements of chunks) await commit(db, statements);
   await commit(db, [
-    db.insert(importsTable).values({
-      id: report.id,
-      tenantId: caller.tenantId,
-      kind: "demands",
-      catalogId: catalog.id,
-      format: report.format,
-      fileSha256: report.fileSha256,
-      dryRun: false,
-      rowsTotal: report.rowsTotal,
-      created,
-      updated,
-      unchanged,
-      rejected: report.rejected,
-      rejections: report.rejections,
-      createdBy: caller.keyId,
-      createdAt: at,
-    }),
+    importRecordStatement(db, report, caller.tenantId, caller.keyId, at),
     eventStatement(db, {
       tenantId: caller.tenantId,
       type: "catalog.imported",

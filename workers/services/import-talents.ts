@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { imports as importsTable, talents } from "../../schema/index.ts";
+import { talents } from "../../schema/index.ts";
 import type { TenantPrincipal } from "../context.ts";
 import { auditStatement } from "../data/audit.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
@@ -10,7 +10,7 @@ import { newId } from "../lib/ids.ts";
 import { blankTalent } from "../routes/talents/create.ts";
 import { resolveIndustry, resolveOccupation, resolveRegion, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
-import { type ImportReport, resolutionReason, sha256OfBytes } from "./import-report.ts";
+import { buildReport, type ImportReport, importRecordStatement, resolutionReason } from "./import-report.ts";
 
 /** Fields that say what a profile is, for telling an unchanged row from an updated one. */
 function fingerprint(r: TalentRow): string {
@@ -99,22 +99,16 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
     writes.push(row);
   }
 
-  const report: ImportReport = {
-    id: newId("import", opts.now),
+  const report = await buildReport({
     kind: "talents",
     catalogId: null,
     dryRun: opts.dryRun,
-    format: upload.table.format,
-    rowsTotal: upload.table.rows.length,
-    created,
-    updated,
-    unchanged,
-    rejected: new Set(rejected.map((r) => r.row)).size,
-    rejections: rejected.sort((a, b) => a.row - b.row),
-    unknownColumns: upload.mapping.unknownHeaders,
+    now: opts.now,
+    upload,
+    counts: { created, updated, unchanged },
+    rejected,
     organizationsCreated: 0,
-    fileSha256: await sha256OfBytes(upload.bytes),
-  };
+  });
   if (opts.dryRun) return report;
 
   const chunks: Statement[][] = [];
@@ -124,23 +118,7 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
   }
   for (const statements of chunks) await commit(db, statements);
   await commit(db, [
-    db.insert(importsTable).values({
-      id: report.id,
-      tenantId: caller.tenantId,
-      kind: "talents",
-      catalogId: null,
-      format: report.format,
-      fileSha256: report.fileSha256,
-      dryRun: false,
-      rowsTotal: report.rowsTotal,
-      created,
-      updated,
-      unchanged,
-      rejected: report.rejected,
-      rejections: report.rejections,
-      createdBy: caller.keyId,
-      createdAt: at,
-    }),
+    importRecordStatement(db, report, caller.tenantId, caller.keyId, at),
     auditStatement(db, {
       tenantId: caller.tenantId,
       actor: caller.keyId,

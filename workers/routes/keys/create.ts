@@ -1,12 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
-import { insertKey, mintKey } from "../../data/api-keys.ts";
-import { actorOf, auditStatement } from "../../data/audit.ts";
 import { getOrganizationInTenant } from "../../data/organizations.ts";
-import { commit } from "../../db.ts";
 import { idempotent } from "../../idempotency.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
+import { issueKey } from "../../services/issue-key.ts";
 import { BEARER, errorResponses, IdempotencyHeader, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { assertMayManageKeysOf, assertMayMint } from "./policy.ts";
 import { CreateApiKeyBody, CreatedApiKeySchema, toApiKey } from "./schema.ts";
@@ -40,28 +38,12 @@ export function registerCreateKey(app: App): void {
     assertMayManageKeysOf(caller, org);
     assertMayMint(caller, org, body.role);
     return idempotent(c, caller.tenantId, async () => {
-      const now = clock();
-      const { secret, row } = await mintKey({
-        tenantId: caller.tenantId,
-        organizationId: org.id,
-        role: body.role,
-        name: body.name ?? null,
-        createdBy: caller.keyId,
-        now,
-      });
-      await commit(db, [
-        insertKey(db, row),
-        auditStatement(db, {
-          tenantId: caller.tenantId,
-          actor: actorOf(caller),
-          action: "api_key.created",
-          subjectType: "api_key",
-          subjectId: row.id,
-          requestId: c.get("requestId"),
-          detail: { organization_id: org.id, role: row.role },
-          at: now,
-        }),
-      ]);
+      const { secret, row } = await issueKey(
+        db,
+        caller,
+        { organizationId: org.id, role: body.role, name: body.name ?? null },
+        { now: clock(), requestId: c.get("requestId") },
+      );
       return c.json({ ...toApiKey(row), key: secret }, 201);
     });
   });

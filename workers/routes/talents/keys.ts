@@ -1,11 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
-import { insertKey, mintKey } from "../../data/api-keys.ts";
-import { actorOf, auditStatement } from "../../data/audit.ts";
 import { getTalentInTenant } from "../../data/talents.ts";
-import { commit } from "../../db.ts";
 import { idempotent } from "../../idempotency.ts";
+import { issueKey } from "../../services/issue-key.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, IdempotencyHeader, idParam, jsonContent } from "../shared.ts";
 import { CreatedApiKeySchema, toApiKey } from "../keys/schema.ts";
 
@@ -27,29 +25,7 @@ export function registerCreateTalentKey(app: App): void {
     const { db, clock } = c.get("deps");
     const talent = await getTalentInTenant(db, caller.tenantId, c.req.valid("param").id);
     return idempotent(c, caller.tenantId, async () => {
-      const now = clock();
-      const { secret, row } = await mintKey({
-        tenantId: caller.tenantId,
-        organizationId: null,
-        talentId: talent.id,
-        role: "talent",
-        name: null,
-        createdBy: caller.keyId,
-        now,
-      });
-      await commit(db, [
-        insertKey(db, row),
-        auditStatement(db, {
-          tenantId: caller.tenantId,
-          actor: actorOf(caller),
-          action: "api_key.created",
-          subjectType: "api_key",
-          subjectId: row.id,
-          requestId: c.get("requestId"),
-          detail: { talent_id: talent.id, role: "talent" },
-          at: now,
-        }),
-      ]);
+      const { secret, row } = await issueKey(db, caller, { organizationId: null, talentId: talent.id, role: "talent" }, { now: clock(), requestId: c.get("requestId") });
       return c.json({ ...toApiKey(row), key: secret }, 201);
     });
   });
