@@ -16,7 +16,7 @@ export interface WeightedTerms {
   readonly weights: Float32Array;
   readonly total: number;
   /** Position of each id in the offer's `vocab` (empty until bound to an offer). */
-  readonly slots: Uint16Array;
+  readonly slots: Uint32Array;
 }
 
 /** Precomputed talent features. */
@@ -105,7 +105,12 @@ export function ordinal<T extends string>(levels: readonly T[], v: T | undefined
 export function modeMask(modes: readonly EngagementMode[] | undefined): number {
   if (modes === undefined || modes.length === 0) return ALL_MODES;
   let m = 0;
-  for (const mode of modes) m |= 1 << ENGAGEMENT_MODES.indexOf(mode);
+  for (const mode of modes) {
+    // Unknown strings from storage are ignored rather than corrupting the mask.
+    const i = ENGAGEMENT_MODES.indexOf(mode);
+    if (i >= 0) m |= 1 << i;
+  }
+  if (m === 0) return ALL_MODES;
   return m;
 }
 
@@ -159,7 +164,9 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
   const city = cityNumber(t.currentCity);
   const origin = cityNumber(t.originCity);
   let modeRanks = 0;
-  (t.modes ?? []).forEach((m, i) => (modeRanks |= Math.min(7, i) << (3 * ENGAGEMENT_MODES.indexOf(m))));
+  (t.modes ?? [])
+    .filter((m) => ENGAGEMENT_MODES.includes(m))
+    .forEach((m, i) => (modeRanks |= Math.min(7, i) << (3 * ENGAGEMENT_MODES.indexOf(m))));
   const occ = [...occupationCodes].sort();
   const ind = [...(t.industryCodes ?? [])].sort();
   return {

@@ -23,7 +23,7 @@ export function weightedTerms(label: string, texts: readonly (readonly [string, 
   const weights = Float32Array.from(ids, (id) => acc.get(id) ?? 0);
   let total = 0;
   for (const w of weights) total += w;
-  return { label, ids, weights, total, slots: new Uint16Array(0) };
+  return { label, ids, weights, total, slots: new Uint32Array(0) };
 }
 
 /** Leaf occupations' names and aliases as phrases ("IT技术支持", "运维工程师"). */
@@ -79,7 +79,8 @@ function prepareOffer(kind: "demand" | "project", o: OfferCommon, lexicon: Lexic
   const preferred = o.preferred.map((s) => weightedTerms(s, [[s, 1]], lexicon));
   const all = [titleTerms, text, ...phrases, ...required, ...preferred];
   const vocab = Uint32Array.from(new Set(all.flatMap((w) => [...w.ids]))).sort();
-  const bind = (w: WeightedTerms): WeightedTerms => ({ ...w, slots: Uint16Array.from(w.ids, (id) => vocab.indexOf(id)) });
+  const slotOf = new Map(Array.from(vocab, (id, i) => [id, i] as const));
+  const bind = (w: WeightedTerms): WeightedTerms => ({ ...w, slots: Uint32Array.from(w.ids, (id) => slotOf.get(id) ?? 0) });
   return {
     id: o.id,
     kind,
