@@ -29,7 +29,7 @@ describe.skipIf(!corpusExists)("relevance on real postings (nDCG@10)", () => {
     let n = 0;
     for (const fam of FAMILIES) {
       fam.talents.forEach((skills, i) => {
-        // The first talent of a family with an occupation code gets it without the matching skills.
+        // The first talent of a family with a known occupation also carries its code, as a real profile would.
         const occupationCodes = i === 0 && fam.occupation !== undefined ? [fam.occupation] : [];
         talents.push({ f: prepareTalent({ id: `tal_${String(++n).padStart(3, "0")}`, skills, occupationCodes, education: "doctor", title: "senior", yearsExperience: 20 }, lexicon), family: fam.key, group: fam.group });
       });
