@@ -8,7 +8,7 @@ import occupations from "../../data/taxonomy/occupations.json" with { type: "jso
 import { csvLine, DEMAND_HEADERS_ZH, xlsxFile } from "../../test/imports/files.ts";
 import { DEMO_CHAINS } from "../../workers/demo/catalog.ts";
 import type { CreateDemandBody } from "../../workers/routes/demands/schema.ts";
-import { prng } from "../synthetic.ts";
+import { makeDemand, prng } from "../synthetic.ts";
 import { talentRow } from "./dataset.ts";
 import type { z } from "@hono/zod-openapi";
 
@@ -129,6 +129,36 @@ export function talentGrid(from: number, n: number, seed = 7): string[][] {
       String(t.salaryExpected ?? ""),
       t.categoryLevel ? `${t.categoryLevel}类` : "",
       `IMP-${i}`,
+    ]);
+  }
+  return rows;
+}
+
+const SYNTHETIC_HEADERS = ["岗位名称", "用人单位", "需求人数", "学历要求", "职称要求", "工作经验", "行业", "职业", "工作地点", "薪酬待遇", "引进方式", "技能要求", "优先技能", "岗位描述", "有效期", "外部编号"];
+
+/** A catalog of the match benches' synthetic demands (codes for taxonomy columns), for loading a D1 through the Worker's own import route. */
+export function syntheticCatalogGrid(n: number, seed = 4242): string[][] {
+  const r = prng(seed);
+  const rows: string[][] = [SYNTHETIC_HEADERS];
+  for (let i = 0; i < n; i++) {
+    const d = makeDemand(r, i, Date.UTC(2026, 0, 1));
+    rows.push([
+      d.title,
+      `基准企业${i % 200}有限公司`,
+      String(d.headcount ?? 1),
+      d.minEducation ?? "",
+      d.minTitle ?? "",
+      d.minYearsExperience ? `${d.minYearsExperience}年以上` : "",
+      d.industryCode ?? "",
+      d.occupationCode ?? "",
+      d.city ?? "",
+      d.salaryMin && d.salaryMax ? `${d.salaryMin}-${d.salaryMax}` : "",
+      (d.modes ?? []).join("、"),
+      (d.requiredSkills ?? []).join("、"),
+      (d.preferredSkills ?? []).join("、"),
+      d.description ?? "",
+      "2030-12-31",
+      `SYN-${i}`,
     ]);
   }
   return rows;
