@@ -64,7 +64,12 @@ describe("check-in at the door", () => {
     await expectProblem(await t.call("POST", `/v1/events/${other.id}/check-ins`, { key: organizerKey, body: { code: seated.check_in_code } }), {
       status: 404,
       code: "not_found",
-      detail: "No signup of this event has that check-in code.",
+      detail: `Wrong code: ${seated.check_in_code} is not the check-in code of any signup of this event.`,
+    });
+    await expectProblem(await t.call("POST", `/v1/events/${event.id}/check-ins`, { key: organizerKey, body: { code: "zzzz-zzzz" } }), {
+      status: 404,
+      code: "not_found",
+      detail: "Wrong code: ZZZZ-ZZZZ is not the check-in code of any signup of this event.",
     });
     await expectProblem(await t.call("POST", `/v1/events/${event.id}/check-ins`, { key: organizerKey, body: { code: "12" } }), {
       status: 422,

@@ -4,19 +4,24 @@ import { unique } from "../helpers/factories.ts";
 
 export const SLOTS = ["2026-07-18T06:00:00.000Z", "2026-07-18T06:20:00.000Z", "2026-07-18T06:40:00.000Z"];
 
-/** An event body: published, open now, three meeting slots, two tables; override anything. */
+/** 20-minute slots starting at `starts`. */
+export function slots(starts: readonly string[] = SLOTS): { starts_at: string; ends_at: string }[] {
+  return starts.map((s) => ({ starts_at: s, ends_at: new Date(Date.parse(s) + 20 * 60_000).toISOString() }));
+}
+
+/** An event body: open now, three meeting slots, two tables; override anything. */
 export function eventBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    title: unique("2026年第三季度路演"),
+    name: unique("2026年第三季度路演"),
     theme: "寻找城市合伙人·新能源专场",
-    city: "1506",
+    city_code: "1506",
     venue: "康巴什会展中心",
     starts_at: "2026-07-18T01:00:00Z",
     ends_at: "2026-07-18T09:00:00Z",
     sessions: [{ title: "项目路演", starts_at: "2026-07-18T01:00:00Z", ends_at: "2026-07-18T04:00:00Z" }],
-    meeting_slots: SLOTS,
-    meeting_minutes: 20,
+    meeting_slots: slots(),
     tables: ["A1", "A2"],
+    status: "open",
     capacity: { talent: 5, team: 2, enterprise: 3, investor: 2 },
     ...overrides,
   };
@@ -48,6 +53,18 @@ export interface SignupBody {
   check_in_code: string | null;
   talent_id: string | null;
   organization_id: string | null;
+}
+
+/** Moves an event along its lifecycle until it reaches `status`. */
+export async function advanceEvent(t: TestApp, key: string, eventId: string, status: "closed" | "held" | "reported"): Promise<void> {
+  const order = ["draft", "open", "closed", "held", "reported"];
+  const res = await t.call("GET", `/v1/events/${eventId}`, { key });
+  let at = order.indexOf(((await res.json()) as { status: string }).status);
+  while (at < order.indexOf(status)) {
+    at++;
+    const moved = await t.call("PATCH", `/v1/events/${eventId}`, { key, body: { status: order[at] } });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+  }
 }
 
 export async function signUp(t: TestApp, key: string, eventId: string, body: Record<string, unknown> = {}): Promise<SignupBody> {

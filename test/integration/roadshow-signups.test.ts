@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { describeAuth } from "../helpers/auth-suite.ts";
 import { createKey, createOrganization, createTenant, type TenantFixture } from "../helpers/factories.ts";
 import { expectProblem } from "../helpers/problems.ts";
-import { createEvent, createTalent, eventsAbout, SLOTS, signUp, talentKey } from "./roadshow-fixtures.ts";
+import { advanceEvent, createEvent, createTalent, eventsAbout, SLOTS, signUp, talentKey } from "./roadshow-fixtures.ts";
 
 const EVT = "evt_01M808K15V9JBEQCZSG5WVZRN0";
 /** The fixtures' event is on 2026-07-18; signups are open before it. */
@@ -136,11 +136,18 @@ describe("signups", () => {
     t.setNow(new Date("2026-06-15T00:00:00Z"));
     expect((await signUp(t, key, event.id)).status).toBe("confirmed");
     t.setNow(BEFORE);
-    const closed = await createEvent(t, organizerKey, { status: "closed" });
+    const closed = await createEvent(t, organizerKey);
+    await advanceEvent(t, organizerKey, closed.id, "closed");
     await expectProblem(await t.call("POST", `/v1/events/${closed.id}/signups`, { key, body: {} }), {
       status: 409,
       code: "conflict",
-      detail: "The event is closed; it takes no signups.",
+      detail: "The event is closed; only an open event takes signups.",
+    });
+    const draft = await createEvent(t, organizerKey, { status: "draft" });
+    await expectProblem(await t.call("POST", `/v1/events/${draft.id}/signups`, { key: organizerKey, body: { talent_id: await createTalent(t, organizerKey) } }), {
+      status: 409,
+      code: "conflict",
+      detail: "The event is draft; only an open event takes signups.",
     });
   });
 
@@ -178,7 +185,7 @@ describe("signups", () => {
   });
 
   it("holds signups as pending when approval is required; approval seats or waitlists them; rejection frees nothing", async () => {
-    const event = await createEvent(t, organizerKey, { requires_approval: true, capacity: { talent: 1 } });
+    const event = await createEvent(t, organizerKey, { approval_required: true, capacity: { talent: 1 } });
     const keys = await Promise.all([1, 2, 3].map(async () => talentKey(t, organizerKey, await createTalent(t, organizerKey))));
     const s = [];
     for (const key of keys) s.push(await signUp(t, key, event.id));

@@ -1,5 +1,7 @@
-import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { type EngagementMode, type ProjectProfile, prepareProject, queryKeys } from "../../matching/index.ts";
+import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
+import { demands, talents } from "../../schema/index.ts";
 import { type ProjectStatus, projects } from "../../schema/tables/roadshows.ts";
 import type { Db, Statement } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
@@ -50,11 +52,69 @@ export async function listProjects(db: Db, tenantId: string, f: ProjectFilters, 
     .limit(opts.limit + 1);
 }
 
-/** Every project of the given events (reports). */
-export async function projectsOfEvents(db: Db, eventIds: readonly string[]): Promise<ProjectRow[]> {
-  const out: ProjectRow[] = [];
-  for (let i = 0; i < eventIds.length; i += 90) out.push(...(await db.select().from(projects).where(inArray(projects.eventId, eventIds.slice(i, i + 90)))));
+/** Every project that is in one of the events now, or was before it was carried over (reports). */
+export async function projectsOfEvents(db: Db, tenantId: string, eventIds: readonly string[]): Promise<ProjectRow[]> {
+  if (eventIds.length === 0) return [];
+  const ids = JSON.stringify([...new Set(eventIds)]);
+  const inEvents = sql`(SELECT value FROM json_each(${ids}))`;
+  return db
+    .select()
+    .from(projects)
+    .where(
+      and(
+        eq(projects.tenantId, tenantId),
+        or(
+          sql`${projects.eventId} IN ${inEvents}`,
+          sql`(${projects.history} <> '[]' AND EXISTS (SELECT 1 FROM json_each(${projects.history}) h WHERE json_extract(h.value, '$.event_id') IN ${inEvents}))`,
+        ),
+      ),
+    );
+}
+
+/** Which of `ids` are talents of the tenant, each with its team name (null: not a team). */
+export async function talentTeams(db: Db, tenantId: string, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 90) {
+    const rows = await db
+      .select({ id: talents.id, team: talents.teamName })
+      .from(talents)
+      .where(and(eq(talents.tenantId, tenantId), inArray(talents.id, unique.slice(i, i + 90))));
+    for (const r of rows) out.set(r.id, r.team);
+  }
   return out;
+}
+
+/** The industry chain most of the tenant's demands in these industries belong to (a project that names none gets it), or null. */
+export async function inferIndustryChain(db: Db, tenantId: string, industryCodes: readonly string[]): Promise<string | null> {
+  if (industryCodes.length === 0) return null;
+  const rows = await db
+    .select({ chain: demands.industryChain, n: sql<number>`count(*)` })
+    .from(demands)
+    .where(and(eq(demands.tenantId, tenantId), inArray(demands.industryCode, [...industryCodes]), isNotNull(demands.industryChain)))
+    .groupBy(demands.industryChain)
+    .orderBy(sql`count(*) DESC`, demands.industryChain)
+    .limit(1);
+  return rows[0]?.chain ?? null;
+}
+
+/**
+ * Moves a project only if it is still in `from` (and, when given, still in the event read),
+ * naming the write with `token`; put `eventIfChangedStatement` / `auditIfChangedStatement` right
+ * after it. Of two racing moves exactly one changes the row.
+ */
+export function transitionStatement(db: Db, p: { tenantId: string; id: string; from: ProjectStatus; eventId?: string | null }, set: SQLiteUpdateSetSource<typeof projects>, token: string): Statement {
+  const conditions: (SQL | undefined)[] = [eq(projects.tenantId, p.tenantId), eq(projects.id, p.id), eq(projects.status, p.from)];
+  if (p.eventId !== undefined) conditions.push(p.eventId === null ? sql`${projects.eventId} IS NULL` : eq(projects.eventId, p.eventId));
+  return db
+    .update(projects)
+    .set({ ...set, changeToken: token })
+    .where(and(...conditions));
+}
+
+/** Appends one history entry in SQL, so the list is extended by whichever write wins, never overwritten. */
+export function historyAppend(entry: { event_id: string; status: ProjectStatus; at: string }): SQL {
+  return sql`json_insert(${projects.history}, '$[#]', json(${JSON.stringify(entry)}))`;
 }
 
 function epoch(date: string | null): number | undefined {
@@ -86,12 +146,10 @@ export function insertProjectStatements(db: Db, row: ProjectRow): Statement[] {
   return [db.insert(projects).values(row), ...replaceKeysStatements(db, row.tenantId, "project", row.id, projectKeys(row))];
 }
 
-export function updateProjectStatements(db: Db, row: ProjectRow): Statement[] {
+/** Writes the project's fields if its status is still `expected`; `token` names the write. */
+export function updateProjectStatements(db: Db, row: ProjectRow, expected: ProjectStatus, token: string): Statement[] {
   return [
-    db
-      .update(projects)
-      .set(row)
-      .where(and(eq(projects.tenantId, row.tenantId), eq(projects.id, row.id))),
+    transitionStatement(db, { tenantId: row.tenantId, id: row.id, from: expected }, row, token),
     ...replaceKeysStatements(db, row.tenantId, "project", row.id, projectKeys(row)),
   ];
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { eventCapacity, events, type SignupRole, signups } from "../../schema/tables/roadshows.ts";
 import type { Db, Statement } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
+import { rawStatement } from "./raw.ts";
 
 export type EventRow = typeof events.$inferSelect;
 export type CapacityRow = typeof eventCapacity.$inferSelect;
@@ -31,6 +32,8 @@ export interface EventFilters {
   /** Half-open ISO range on `starts_at`. */
   from?: string | undefined;
   to?: string | undefined;
+  /** GB/T 2260 city code. */
+  city?: string | undefined;
   /** Hide drafts (callers that do not run events). */
   publishedOnly?: boolean;
 }
@@ -42,6 +45,7 @@ export async function listEvents(db: Db, tenantId: string, f: EventFilters, opts
   if (f.publishedOnly) conditions.push(sql`${events.status} <> 'draft'`);
   if (f.from) conditions.push(gte(events.startsAt, f.from));
   if (f.to) conditions.push(lt(events.startsAt, f.to));
+  if (f.city) conditions.push(eq(events.city, f.city));
   if (opts.after) conditions.push(lt(events.id, opts.after));
   return db
     .select()
@@ -87,26 +91,30 @@ export function insertEventStatements(db: Db, row: EventRow, capacity: Partial<R
   return [db.insert(events).values(row), ...capacityStatements(db, row, capacity)];
 }
 
-export function updateEventStatement(db: Db, row: EventRow): Statement {
+/**
+ * Writes an event's fields only if its status is still `expected` (what the caller read), naming
+ * the write with `token`: a concurrent transition wins or this does, never both.
+ */
+export function updateEventStatement(db: Db, row: EventRow, expected: EventRow["status"], token: string): Statement {
   return db
     .update(events)
-    .set(row)
-    .where(and(eq(events.tenantId, row.tenantId), eq(events.id, row.id)));
+    .set({ ...row, changeToken: token })
+    .where(and(eq(events.tenantId, row.tenantId), eq(events.id, row.id), eq(events.status, expected)));
 }
 
 /**
  * Sets each role's capacity. Lowering a capacity below the seats already confirmed is refused in
  * SQL (the row keeps its old capacity), so no race can leave more confirmed seats than capacity.
+ * With `token`, only if the event's own update in the same batch won (its change token).
  */
-export function capacityStatements(db: Db, event: Pick<EventRow, "id" | "tenantId">, capacity: Partial<Record<SignupRole, number>>): Statement[] {
+export function capacityStatements(db: Db, event: Pick<EventRow, "id" | "tenantId">, capacity: Partial<Record<SignupRole, number>>, token?: string): Statement[] {
+  const guard = token === undefined ? sql`1 = 1` : sql`EXISTS (SELECT 1 FROM ${events} e WHERE e.id = ${event.id} AND e.change_token = ${token})`;
   return (Object.entries(capacity) as [SignupRole, number][]).map(([role, seats]) =>
-    db
-      .insert(eventCapacity)
-      .values({ tenantId: event.tenantId, eventId: event.id, role, capacity: seats, confirmed: 0, waitlistSeq: 0 })
-      .onConflictDoUpdate({
-        target: [eventCapacity.eventId, eventCapacity.role],
-        set: { capacity: sql`excluded.capacity` },
-        setWhere: sql`${eventCapacity.confirmed} <= excluded.capacity`,
-      }),
+    rawStatement(
+      db,
+      sql`INSERT INTO ${eventCapacity} (tenant_id, event_id, role, capacity, confirmed, waitlist_seq, last_claim)
+        SELECT ${event.tenantId}, ${event.id}, ${role}, ${seats}, 0, 0, NULL WHERE ${guard}
+        ON CONFLICT (event_id, role) DO UPDATE SET capacity = excluded.capacity WHERE event_capacity.confirmed <= excluded.capacity`,
+    ),
   );
 }

@@ -9,8 +9,8 @@ import { talentFeatures } from "./features.ts";
 import { CANDIDATE_POOL, MAX_RANKED, type Ranked } from "./rank.ts";
 import { candidates } from "./retrieve.ts";
 
-/** Projects still looking for talent: not signed, rejected or withdrawn. */
-const OPEN = new Set(["submitted", "selected"]);
+/** Projects still looking for talent: not yet ended (signed, not signed, rejected or withdrawn). */
+const OPEN = new Set(["submitted", "selected", "pitched", "negotiating"]);
 
 /** Roadshow projects for a talent ("talent + project"), ranked on the same machinery as demands. */
 export async function rankProjectsForTalent(db: Db, talent: TalentRow, opts: { now: Date; weights: Weights; minScore?: number | undefined }): Promise<Ranked<ProjectRow>[]> {

@@ -4,18 +4,22 @@ import { authenticate, requireRole } from "../../auth.ts";
 import { actorOf, auditStatement } from "../../data/audit.ts";
 import { type EventRow, insertEventStatements, seatsOf } from "../../data/roadshows.ts";
 import { commit } from "../../db.ts";
+import { ValidationError } from "../../errors.ts";
 import { idempotent } from "../../idempotency.ts";
 import { newId } from "../../lib/ids.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
+import { slotProblems } from "../../roadshows/slots.ts";
 import { BEARER, errorResponses, IdempotencyHeader, jsonContent, WRITE_ERRORS } from "../shared.ts";
-import { CreateEventBody, EventSchema, toEvent } from "./schema.ts";
+import { CreateEventBody, EventSchema, slotColumns, toEvent } from "./schema.ts";
 
 const route = createRoute({
   method: "post",
   path: "/v1/events",
   tags: ["Roadshows"],
   summary: "Create a roadshow event",
-  description: "Organizers and admins. Capacity is per role (`talent`, `team`, `enterprise`, `investor`); a role left out takes no signups.",
+  description:
+    "Organizers and admins. Capacity is per role (`talent`, `team`, `enterprise`, `investor`); a role left out takes no signups. " +
+    "Starts as `draft` (hidden from talents and enterprises) unless `status` is `open`; then draft → open → closed → held → reported with `PATCH`.",
   security: BEARER,
   middleware: [authenticate(), jsonBody()] as const,
   request: { headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateEventBody } } } },
@@ -27,26 +31,28 @@ export function registerCreateEvent(app: App): void {
     const caller = requireRole(c, "admin", "organizer");
     const body = c.req.valid("json");
     const { db, clock } = c.get("deps");
+    const slotErrors = slotProblems(body.meeting_slots, { startsAt: body.starts_at, endsAt: body.ends_at });
+    if (slotErrors.length > 0) throw new ValidationError(slotErrors);
     return idempotent(c, caller.tenantId, async () => {
       const now = clock();
       const row: EventRow = {
         id: newId("event", now),
         tenantId: caller.tenantId,
         organizerId: caller.organizationId,
-        title: body.title,
+        title: body.name,
         theme: body.theme ?? null,
-        city: body.city ?? null,
+        city: body.city_code ?? null,
         venue: body.venue ?? null,
         startsAt: body.starts_at,
         endsAt: body.ends_at,
         signupOpensAt: body.signup_opens_at ?? null,
         signupClosesAt: body.signup_closes_at ?? null,
-        requiresApproval: body.requires_approval,
+        requiresApproval: body.approval_required,
         status: body.status,
         sessions: body.sessions,
-        meetingSlots: [...body.meeting_slots].sort(),
-        meetingMinutes: body.meeting_minutes,
+        ...slotColumns(body.meeting_slots),
         tables: body.tables,
+        changeToken: null,
         createdBy: caller.keyId,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),

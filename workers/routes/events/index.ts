@@ -5,6 +5,7 @@ import { registerCreateMeetingRequest } from "./meeting-requests.ts";
 import { registerListMeetings } from "./meetings.ts";
 import { registerGetEvent } from "./get.ts";
 import { registerListEvents } from "./list.ts";
+import { registerEventReport } from "./report.ts";
 import { registerUpdateEvent } from "./update.ts";
 
 export function registerEventRoutes(app: App): void {
@@ -15,4 +16,5 @@ export function registerEventRoutes(app: App): void {
   registerCreateMeetingRequest(app);
   registerCreateMeetingPlan(app);
   registerListMeetings(app);
+  registerEventReport(app);
 }

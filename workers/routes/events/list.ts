@@ -16,6 +16,11 @@ const Query = PaginationQuery.extend({
     .string()
     .optional()
     .openapi({ param: { name: "quarter", in: "query" }, description: "Only events starting in this quarter, e.g. `2026Q3`.", example: "2026Q3" }),
+  city: z
+    .string()
+    .regex(/^\d{4}$/, "must be a 4-digit city code")
+    .optional()
+    .openapi({ param: { name: "city", in: "query" }, description: "Only events in this city (GB/T 2260 code, `city_code`).", example: "1506" }),
 });
 
 const route = createRoute({
@@ -23,7 +28,7 @@ const route = createRoute({
   path: "/v1/events",
   tags: ["Roadshows"],
   summary: "List events",
-  description: "Newest first. Talents and enterprises do not see drafts.",
+  description: "Newest first; filtered by `status`, `quarter` (of `starts_at`) and `city`. Talents and enterprises do not see drafts.",
   security: BEARER,
   middleware: [authenticate()] as const,
   request: { query: Query },
@@ -42,7 +47,7 @@ export function registerListEvents(app: App): void {
     const rows = await listEvents(
       db,
       caller.tenantId,
-      { status: query.status, from: quarter?.from, to: quarter?.to, publishedOnly: !runsEvents(caller) },
+      { status: query.status, from: quarter?.from, to: quarter?.to, city: query.city, publishedOnly: !runsEvents(caller) },
       { limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : null },
     );
     const { items, nextCursor } = page(rows, query.limit);

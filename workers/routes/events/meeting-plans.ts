@@ -84,7 +84,7 @@ export function registerCreateMeetingPlan(app: App): void {
       MeetingPlanSchema.parse({
         id: plan.id,
         event_id: event.id,
-        meetings: rows.map((m) => toMeeting(m, event.meetingMinutes)),
+        meetings: rows.map((m) => toMeeting(m, event.slots)),
         left_out: outcome.leftOut.map((l) => ({ a: partyRef(l.a), b: partyRef(l.b), reason: l.reason, priority: l.priority })),
         total_priority: plan.totalPriority,
         upper_bound: plan.upperBound,

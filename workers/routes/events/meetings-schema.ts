@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import type { MeetingSlot } from "../../../schema/tables/roadshows.ts";
 import type { MeetingRow } from "../../data/roadshows-meetings.ts";
+import { slotEnd } from "../../roadshows/slots.ts";
 import { listOf } from "../shared.ts";
 
 export const PARTY_KINDS = ["talent", "organization", "project"] as const;
@@ -74,13 +76,13 @@ export function partyRef(party: string): z.infer<typeof PartyRef> {
   return { kind: party.startsWith("tal_") ? "talent" : "organization", id: party };
 }
 
-export function toMeeting(row: MeetingRow, minutes: number): z.infer<typeof MeetingSchema> {
+export function toMeeting(row: MeetingRow, slots: readonly MeetingSlot[]): z.infer<typeof MeetingSchema> {
   return MeetingSchema.parse({
     id: row.id,
     event_id: row.eventId,
     plan_id: row.planId,
     starts_at: row.slot,
-    ends_at: new Date(Date.parse(row.slot) + minutes * 60_000).toISOString(),
+    ends_at: slotEnd(slots, row.slot),
     table: row.tableName,
     a: partyRef(row.partyA),
     b: partyRef(row.partyB),

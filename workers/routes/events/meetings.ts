@@ -49,6 +49,6 @@ export function registerListMeetings(app: App): void {
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     const next = rows.length > query.limit && last ? encodeCursor(`${last.slot}|${last.tableName}`) : null;
-    return c.json({ data: items.map((m) => toMeeting(m, event.meetingMinutes)), next_cursor: next }, 200);
+    return c.json({ data: items.map((m) => toMeeting(m, event.slots)), next_cursor: next }, 200);
   });
 }

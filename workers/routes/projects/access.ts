@@ -4,8 +4,8 @@ import { getProjectInTenant, type ProjectRow } from "../../data/roadshows-projec
 import type { Db } from "../../db.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
 
-/** Projects enterprises (investors, hosts) may browse beyond their own. */
-export const PUBLIC_PROJECT_STATUSES: ProjectStatus[] = ["selected", "signed"];
+/** Projects enterprises (investors, hosts) may browse beyond their own: selected and on. */
+export const PUBLIC_PROJECT_STATUSES: ProjectStatus[] = ["selected", "pitched", "negotiating", "signed"];
 
 export function ownsProject(caller: TenantPrincipal, row: Pick<ProjectRow, "talentId" | "organizationId">): boolean {
   if (caller.role === "talent") return caller.talentId !== null && caller.talentId === row.talentId;
@@ -15,7 +15,7 @@ export function ownsProject(caller: TenantPrincipal, row: Pick<ProjectRow, "tale
 
 /**
  * A project the caller may read: organizers and admins any; the owner its own; enterprises also
- * selected and signed projects. Anything else is as absent as another tenant's.
+ * selected, pitched, negotiating and signed projects. Anything else is as absent as another tenant's.
  */
 export async function readableProject(db: Db, caller: TenantPrincipal, id: string): Promise<ProjectRow> {
   const row = await getProjectInTenant(db, caller.tenantId, id);

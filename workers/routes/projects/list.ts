@@ -19,7 +19,7 @@ const route = createRoute({
   path: "/v1/projects",
   tags: ["Roadshows"],
   summary: "List projects",
-  description: "Newest first. Organizers and admins see all; a talent its own; an enterprise its own plus selected and signed ones.",
+  description: "Newest first. Organizers and admins see all; a talent its own; an enterprise its own plus selected, pitched, negotiating and signed ones.",
   security: BEARER,
   middleware: [authenticate()] as const,
   request: { query: Query },

@@ -1,6 +1,6 @@
 import type { App } from "../../app.ts";
-import { registerRoadshowReport } from "./roadshows.ts";
+import { registerQuarterReport } from "./quarter.ts";
 
 export function registerReportRoutes(app: App): void {
-  registerRoadshowReport(app);
+  registerQuarterReport(app);
 }

@@ -7,7 +7,8 @@ import { getEventInTenant } from "../../data/roadshows.ts";
 import { commit } from "../../db.ts";
 import { ApiError, ConflictError, ValidationError } from "../../errors.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
-import { normalizeCheckInCode } from "../../roadshows/check-in-code.ts";
+import { formatCheckInCode, normalizeCheckInCode } from "../../roadshows/check-in-code.ts";
+import { CHECK_IN_STATUSES } from "../../roadshows/lifecycle.ts";
 import { BEARER, errorResponses, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { SignupSchema, toSignup } from "./schema.ts";
 
@@ -20,7 +21,9 @@ const route = createRoute({
   path: "/v1/events/{id}/check-ins",
   tags: ["Roadshows"],
   summary: "Check someone in",
-  description: "Organizers and admins at the door. The code must belong to a confirmed signup of this event; a second scan is a 409 naming the first.",
+  description:
+    "Organizers and admins at the door, while the event is open, closed or held. The code must belong to a confirmed signup of this event: a wrong code is a 404 " +
+    "saying so; a second scan is a 409 saying when they were checked in.",
   security: BEARER,
   middleware: [authenticate(), jsonBody()] as const,
   request: { params: idParam("event"), body: { required: true, content: { "application/json": { schema: Body } } } },
@@ -34,8 +37,9 @@ export function registerCheckIn(app: App): void {
     const event = await getEventInTenant(db, caller.tenantId, c.req.valid("param").id);
     const code = normalizeCheckInCode(c.req.valid("json").code);
     if (!code) throw new ValidationError([{ path: "code", message: "must be 8 characters of a check-in code" }]);
+    if (!CHECK_IN_STATUSES.includes(event.status)) throw new ConflictError(`The event is ${event.status}; check-in is open while it is open, closed or held.`);
     const found = await findSignupByCode(db, event.id, code);
-    if (!found) throw new ApiError("not_found", "No signup of this event has that check-in code.");
+    if (!found) throw new ApiError("not_found", `Wrong code: ${formatCheckInCode(code)} is not the check-in code of any signup of this event.`);
     if (found.status !== "confirmed") throw new ConflictError(`The signup is ${found.status}; only confirmed signups can check in.`);
     if (found.checkedInAt) throw new ConflictError(`Already checked in at ${found.checkedInAt}.`);
     const now = clock();

@@ -21,7 +21,7 @@ const route = createRoute({
   tags: ["Roadshows"],
   summary: "Sign up for an event",
   description:
-    "Takes a seat of the role if one is free (`confirmed`), else a place on the waitlist (`waitlisted`); with `requires_approval` the signup waits as `pending`. " +
+    "The event must be `open`. Takes a seat of the role if one is free (`confirmed`), else a place on the waitlist (`waitlisted`); with `approval_required` the signup waits as `pending`. " +
     "The outcome is settled in one atomic write, so confirmed seats never exceed capacity however many arrive at once. " +
     "Talent keys sign themselves up, enterprise keys their organization; organizers and admins sign anyone up, also outside the signup window (the desk).",
   security: BEARER,
@@ -39,7 +39,7 @@ export function registerCreateSignup(app: App): void {
     const party = await resolveParty(db, caller, body);
     const now = clock();
     const iso = now.toISOString();
-    if (event.status !== "published") throw new ConflictError(`The event is ${event.status}; it takes no signups.`);
+    if (event.status !== "open") throw new ConflictError(`The event is ${event.status}; only an open event takes signups.`);
     if (!runsEvents(caller)) {
       if (event.signupOpensAt && iso < event.signupOpensAt) throw new ConflictError(`Signups open at ${event.signupOpensAt}.`);
       const closes = event.signupClosesAt ?? event.startsAt;

@@ -24,7 +24,7 @@ export const CreateSignupBody = z
       .array(z.iso.datetime({ message: "must be an ISO 8601 UTC time" }).transform((v) => new Date(v).toISOString()))
       .max(200)
       .optional()
-      .openapi({ description: "Meeting slots this participant can attend; absent means all of them." }),
+      .openapi({ description: "Meeting slots this participant can attend, by their `starts_at`; absent means all of them." }),
     note: z.string().trim().max(500).optional(),
   })
   .openapi("CreateSignup");
