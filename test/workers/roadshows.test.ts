@@ -26,7 +26,8 @@ describe("roadshow seats on D1", () => {
     const start = new Date(Date.now() + 30 * 86_400_000);
     const event = await json<{ id: string }>(
       await call("POST", "/v1/events", key, {
-        title: "D1 并发路演",
+        name: "D1 并发路演",
+        status: "open",
         starts_at: start.toISOString(),
         ends_at: new Date(start.getTime() + 8 * 3_600_000).toISOString(),
         capacity: { talent: SEATS },
@@ -77,7 +78,7 @@ describe("roadshow seats on D1", () => {
     const key = tenant.admin_key.key;
     const start = new Date(Date.now() + 86_400_000);
     const event = await json<{ id: string }>(
-      await call("POST", "/v1/events", key, { title: "QR", starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 3_600_000).toISOString(), capacity: { talent: 1 } }),
+      await call("POST", "/v1/events", key, { name: "QR", status: "open", starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 3_600_000).toISOString(), capacity: { talent: 1 } }),
       201,
     );
     const talent = await json<{ id: string }>(await call("POST", "/v1/talents", key, { name: "扫码人" }), 201);
@@ -86,5 +87,49 @@ describe("roadshow seats on D1", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/svg+xml");
     expect(await res.text()).toMatch(/^<svg[\s\S]*<\/svg>$/);
+  });
+
+  it("runs the lifecycle on D1: conditional transitions, capacity, signing, carry-over and the event report", { timeout: 30_000 }, async () => {
+    const tenant = await json<{ admin_key: { key: string } }>(await call("POST", "/v1/tenants", OPERATOR, { name: "流程市", slug: "worker-lifecycle" }), 201);
+    const key = tenant.admin_key.key;
+    const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const event = await json<{ id: string; status: string }>(
+      await call("POST", "/v1/events", key, {
+        name: "D1 路演",
+        starts_at: at(10),
+        ends_at: at(10.2),
+        meeting_slots: [{ starts_at: at(10.1), ends_at: at(10.11) }],
+        capacity: { talent: 1 },
+      }),
+      201,
+    );
+    expect(event.status).toBe("draft");
+    const next = await json<{ id: string }>(await call("POST", "/v1/events", key, { name: "D1 下一场", status: "open", starts_at: at(40), ends_at: at(40.2), capacity: {} }), 201);
+    const moves = await Promise.all([0, 1, 2].map(() => call("PATCH", `/v1/events/${event.id}`, key, { status: "open", capacity: { talent: 2, investor: 1 } })));
+    for (const r of moves) expect([200, 409]).toContain(r.status);
+    const opened = await json<{ status: string; capacity: unknown }>(await call("GET", `/v1/events/${event.id}`, key), 200);
+    expect(opened).toMatchObject({ status: "open", capacity: { talent: { capacity: 2 }, investor: { capacity: 1 } } });
+
+    const owner = await json<{ id: string }>(await call("POST", "/v1/organizations", key, { name: "D1 企业", kind: "enterprise" }), 201);
+    const lead = await json<{ id: string }>(await call("POST", "/v1/talents", key, { name: "D1 带头人", team: { name: "D1 团队", size: 3 } }), 201);
+    const submit = (title: string) => call("POST", `/v1/events/${event.id}/projects`, key, { title, organization_id: owner.id, team: [lead.id], lead_talent_id: lead.id, industry_chain: "新能源" });
+    const signed = await json<{ id: string }>(await submit("签约项目"), 201);
+    const unsigned = await json<{ id: string }>(await submit("未签项目"), 201);
+    for (const status of ["selected", "pitched", "negotiating"]) await json(await call("PATCH", `/v1/projects/${signed.id}`, key, { status }), 200);
+    for (const status of ["selected", "pitched", "not_signed"]) await json(await call("PATCH", `/v1/projects/${unsigned.id}`, key, { status }), 200);
+    const signing = { signing_organization_id: owner.id, intended_investment: 30_000_000, talents_introduced: [lead.id], teams_introduced: [lead.id] };
+    const signs = await Promise.all([0, 1, 2].map(() => call("POST", `/v1/projects/${signed.id}/sign`, key, signing)));
+    expect(signs.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const emitted = await env.DB.prepare("SELECT count(*) AS n FROM outbox_events WHERE type = 'project.signed' AND subject_id = ?").bind(signed.id).first<{ n: number }>();
+    expect(emitted?.n).toBe(1);
+
+    const carried = await json<{ event_id: string; history: { event_id: string; status: string }[] }>(
+      await call("POST", `/v1/projects/${unsigned.id}/carry-over`, key, { event_id: next.id }),
+      200,
+    );
+    expect(carried).toMatchObject({ event_id: next.id, history: [{ event_id: event.id, status: "not_signed" }] });
+    const report = await json<{ figures: Record<string, unknown>; by_industry_chain: unknown[] }>(await call("GET", `/v1/events/${event.id}/report`, key), 200);
+    expect(report.figures).toMatchObject({ projects_solicited: 2, projects_selected: 2, projects_pitched: 2, projects_signed: 1, intended_investment: 30_000_000, talents_introduced: 1, teams_introduced: 1 });
+    expect(report.by_industry_chain).toEqual([expect.objectContaining({ industry_chain: "新能源", projects_solicited: 2 })]);
   });
 });
