@@ -5,7 +5,8 @@ import { allocations, type StoredAllocation } from "../../schema/tables/allocati
 import type { Db } from "../db.ts";
 import type { DemandRow, TalentRow } from "../data/profiles.ts";
 import { matchSettings } from "../data/settings.ts";
-import { demandFeatures, talentFeatures } from "./features.ts";
+import { demandFeatures, talentFeaturesFor } from "./features.ts";
+import { talentRows } from "./retrieve.ts";
 import { explain, rankTalentsForDemand } from "./rank.ts";
 
 /**
@@ -21,17 +22,21 @@ export async function runAllocation(db: Db, allocationId: string, tenantId: stri
     );
     const { weights } = await matchSettings(db, tenantId);
     const edges: ScoredEdge[] = [];
-    const talentsById = new Map<string, TalentRow>();
+    const considered = new Set<string>();
     const demandsById = new Map<string, DemandRow>(lines.map((d) => [d.id, d]));
     for (const line of lines) {
       const ranked = await rankTalentsForDemand(db, line, { now, weights });
       const offer = demandFeatures(line);
-      for (const r of ranked.slice(0, Math.max(listLength * 2, 100))) {
-        talentsById.set(r.row.id, r.row);
-        const fits = pairFits(talentFeatures(r.row), offer, weights, now.getTime());
+      const top = ranked.slice(0, Math.max(listLength * 2, 100));
+      const features = new Map((await talentFeaturesFor(db, tenantId, top.map((r) => r.id))).map((f) => [f.id, f]));
+      for (const r of top) {
+        const f = features.get(r.id);
+        if (!f) continue;
+        considered.add(r.id);
+        const fits = pairFits(f, offer, weights, now.getTime());
         if (!fits) continue;
         edges.push({
-          talentId: r.row.id,
+          talentId: r.id,
           demandId: line.id,
           talentValue: fits.talentFit + fits.score / 1000,
           demandValue: fits.enterpriseFit + fits.score / 1000,
@@ -39,8 +44,9 @@ export async function runAllocation(db: Db, allocationId: string, tenantId: stri
       }
     }
     const capacities = lines.map((d) => ({ id: d.id, capacity: (d.headcount ?? 1) - d.filled }));
-    const input = preferencesFromScores([...talentsById.keys()].sort(), capacities, edges, { talentListLength: listLength, demandListLength: listLength });
+    const input = preferencesFromScores([...considered].sort(), capacities, edges, { talentListLength: listLength, demandListLength: listLength });
     const result = allocateStable(input);
+    const talentsById = new Map<string, TalentRow>((await talentRows(db, tenantId, result.matches.map((m) => m.talentId))).map((t) => [t.id, t]));
     const stored: StoredAllocation = {
       assignments: result.matches.map((m) => {
         const talent = talentsById.get(m.talentId);
@@ -66,7 +72,7 @@ export async function runAllocation(db: Db, allocationId: string, tenantId: stri
       .set({
         status: "done",
         demandsConsidered: lines.length,
-        talentsConsidered: talentsById.size,
+        talentsConsidered: considered.size,
         seats: capacities.reduce((n, d) => n + d.capacity, 0),
         assigned: stored.assignments.length,
         result: stored,

@@ -23,7 +23,7 @@ export function decodeRankCursor(cursor: string): RankCursor {
 }
 
 /** The page after `cursor` of a ranking, and the cursor of the next page. */
-export function pageRanking<T extends { score: number; row: { id: string } }>(
+export function pageRanking<T extends { score: number; id: string }>(
   ranked: T[],
   limit: number,
   cursor: string | undefined,
@@ -31,11 +31,11 @@ export function pageRanking<T extends { score: number; row: { id: string } }>(
   let start = 0;
   if (cursor) {
     const after = decodeRankCursor(cursor);
-    start = ranked.findIndex((r) => r.score < after.score || (r.score === after.score && r.row.id > after.id));
+    start = ranked.findIndex((r) => r.score < after.score || (r.score === after.score && r.id > after.id));
     if (start < 0) start = ranked.length;
   }
   const items = ranked.slice(start, start + limit);
   const last = items[items.length - 1];
   const more = start + limit < ranked.length;
-  return { items, nextCursor: more && last ? encodeRankCursor({ score: last.score, id: last.row.id }) : null };
+  return { items, nextCursor: more && last ? encodeRankCursor({ score: last.score, id: last.id }) : null };
 }

@@ -13,7 +13,7 @@ import { candidates } from "./retrieve.ts";
 const OPEN = new Set(["submitted", "selected", "pitched", "negotiating"]);
 
 /** Roadshow projects for a talent ("talent + project"), ranked on the same machinery as demands. */
-export async function rankProjectsForTalent(db: Db, talent: TalentRow, opts: { now: Date; weights: Weights; minScore?: number | undefined }): Promise<Ranked<ProjectRow>[]> {
+export async function rankProjectsForTalent(db: Db, talent: TalentRow, opts: { now: Date; weights: Weights; minScore?: number | undefined }): Promise<(Ranked & { row: ProjectRow })[]> {
   const lex = lexicon();
   const t = talentFeatures(talent);
   const ids = await candidates(db, talent.tenantId, "project", indexKeys(t, lex), CANDIDATE_POOL);
@@ -25,10 +25,10 @@ export async function rankProjectsForTalent(db: Db, talent: TalentRow, opts: { n
   const byId = new Map(open.map((p) => [p.id, p]));
   const now = opts.now.getTime();
   const ranked = topK(t, open.map((p) => prepareProject(projectProfile(p), lex)), MAX_RANKED, (tf, o) => rankScore(tf, o, opts.weights, now));
-  const out: Ranked<ProjectRow>[] = [];
+  const out: (Ranked & { row: ProjectRow })[] = [];
   for (const r of ranked) {
     const row = byId.get(r.id);
-    if (row && r.score >= (opts.minScore ?? 0)) out.push({ row, score: r.score });
+    if (row && r.score >= (opts.minScore ?? 0)) out.push({ id: r.id, row, score: r.score });
   }
   return out;
 }

@@ -11,8 +11,8 @@ import {
 import type { Db } from "../db.ts";
 import type { DemandRow, TalentRow } from "../data/profiles.ts";
 import { lexicon } from "../lexicon.ts";
-import { demandFeatures, talentFeatures } from "./features.ts";
-import { candidates, demandRows, talentRows } from "./retrieve.ts";
+import { demandFeatures, demandFeaturesFor, type TalentFilter, talentFeatures, talentFeaturesFor } from "./features.ts";
+import { candidates } from "./retrieve.ts";
 
 /** How many candidates retrieval hands to exact scoring. Measured against exact scoring of everyone: see README. */
 export const CANDIDATE_POOL = 1000;
@@ -24,57 +24,42 @@ export interface RankOptions {
   now: Date;
   pool?: number;
   /** Keep only results at or above this score. */
-  minScore?: number;
+  minScore?: number | undefined;
 }
 
-export interface Ranked<R> {
-  row: R;
+/** One entry of a ranking: the id of a talent, demand or project and its score. */
+export interface Ranked {
+  id: string;
   score: number;
 }
 
-/** Talents for a demand: index candidates, exact ranking score, best first (ties by id); vetoed pairs dropped. */
-export async function rankTalentsForDemand(
-  db: Db,
-  demand: DemandRow,
-  opts: RankOptions & { city?: string | undefined; mode?: string | undefined },
-): Promise<Ranked<TalentRow>[]> {
+function keep(ranked: { id: string; score: number }[], minScore: number | undefined): Ranked[] {
+  return ranked.filter((r) => r.score >= (minScore ?? 0)).map((r) => ({ id: r.id, score: r.score }));
+}
+
+/**
+ * Talents for a demand: index candidates, exact ranking score, best first (ties by id); vetoed
+ * pairs dropped. Returns ids and scores; load the rows of the page you show.
+ */
+export async function rankTalentsForDemand(db: Db, demand: DemandRow, opts: RankOptions & TalentFilter): Promise<Ranked[]> {
   const lex = lexicon();
   const offer = demandFeatures(demand);
   const ids = await candidates(db, demand.tenantId, "talent", queryKeys(offer, lex), opts.pool ?? CANDIDATE_POOL);
-  let rows = await talentRows(db, demand.tenantId, ids);
-  if (opts.city) rows = rows.filter((r) => r.city === opts.city);
-  if (opts.mode) {
-    const mode = opts.mode;
-    rows = rows.filter((r) => r.modes.length === 0 || r.modes.includes(mode));
-  }
+  const features = await talentFeaturesFor(db, demand.tenantId, ids, { city: opts.city, mode: opts.mode });
   const weights = opts.weights ?? DEFAULT_WEIGHTS;
   const now = opts.now.getTime();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ranked = topK(offer, rows.map((r) => talentFeatures(r)), MAX_RANKED, (o, t) => rankScore(t, o, weights, now));
-  const out: Ranked<TalentRow>[] = [];
-  for (const r of ranked) {
-    const row = byId.get(r.id);
-    if (row && r.score >= (opts.minScore ?? 0)) out.push({ row, score: r.score });
-  }
-  return out;
+  return keep(topK(offer, features, MAX_RANKED, (o, t) => rankScore(t, o, weights, now)), opts.minScore);
 }
 
 /** Open demands for a talent, ranked the same way. */
-export async function rankDemandsForTalent(db: Db, talent: TalentRow, opts: RankOptions): Promise<Ranked<DemandRow>[]> {
+export async function rankDemandsForTalent(db: Db, talent: TalentRow, opts: RankOptions): Promise<Ranked[]> {
   const lex = lexicon();
   const t = talentFeatures(talent);
   const ids = await candidates(db, talent.tenantId, "demand", indexKeys(t, lex), opts.pool ?? CANDIDATE_POOL);
-  const rows = (await demandRows(db, talent.tenantId, ids)).filter((r) => r.status === "open");
+  const offers = await demandFeaturesFor(db, talent.tenantId, ids);
   const weights = opts.weights ?? DEFAULT_WEIGHTS;
   const now = opts.now.getTime();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ranked = topK(t, rows.map((r) => demandFeatures(r)), MAX_RANKED, (tf, o) => rankScore(tf, o, weights, now));
-  const out: Ranked<DemandRow>[] = [];
-  for (const r of ranked) {
-    const row = byId.get(r.id);
-    if (row && r.score >= (opts.minScore ?? 0)) out.push({ row, score: r.score });
-  }
-  return out;
+  return keep(topK(t, offers, MAX_RANKED, (tf, o) => rankScore(tf, o, weights, now)), opts.minScore);
 }
 
 /** The full explanation of one pair. */

@@ -8,6 +8,7 @@ import { matchSettings } from "../data/settings.ts";
 import { commit } from "../db.ts";
 import { newId } from "../lib/ids.ts";
 import { rankDemandsForTalent, rankTalentsForDemand } from "./rank.ts";
+import { demandRows } from "./retrieve.ts";
 
 /** At most this many new suggestions per change: the best ones. */
 const MAX_PER_CHANGE = 50;
@@ -43,7 +44,7 @@ export async function suggestForDemand(db: Db, tenantId: string, demandId: strin
   if (!demand || demand.status !== "open") return 0;
   const settings = await matchSettings(db, tenantId);
   const ranked = (await rankTalentsForDemand(db, demand, { now, weights: settings.weights, minScore: settings.suggestionThreshold })).slice(0, MAX_PER_CHANGE);
-  await commit(db, ranked.flatMap((r) => suggestionStatements(db, demand, r.row.id, r.score, now)));
+  await commit(db, ranked.flatMap((r) => suggestionStatements(db, demand, r.id, r.score, now)));
   return ranked.length;
 }
 
@@ -54,6 +55,13 @@ export async function suggestForTalent(db: Db, tenantId: string, talentId: strin
   if (!talent) return 0;
   const settings = await matchSettings(db, tenantId);
   const ranked = (await rankDemandsForTalent(db, talent, { now, weights: settings.weights, minScore: settings.suggestionThreshold })).slice(0, MAX_PER_CHANGE);
-  await commit(db, ranked.flatMap((r) => suggestionStatements(db, r.row, talent.id, r.score, now)));
+  const byId = new Map((await demandRows(db, tenantId, ranked.map((r) => r.id))).map((d) => [d.id, d]));
+  await commit(
+    db,
+    ranked.flatMap((r) => {
+      const demand = byId.get(r.id);
+      return demand ? suggestionStatements(db, demand, talent.id, r.score, now) : [];
+    }),
+  );
   return ranked.length;
 }

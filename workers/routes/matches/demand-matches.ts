@@ -6,7 +6,9 @@ import { getDemandInTenant } from "../../data/demands.ts";
 import { matchSettings } from "../../data/settings.ts";
 import { ForbiddenError } from "../../errors.ts";
 import { pageRanking } from "../../matching-service/cursor.ts";
+import { inOrder } from "../../matching-service/features.ts";
 import { explain, rankTalentsForDemand } from "../../matching-service/rank.ts";
+import { talentRows } from "../../matching-service/retrieve.ts";
 import { contactVisibility } from "../../services/contact-access.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent, PaginationQuery } from "../shared.ts";
 import { toTalent } from "../talents/schema.ts";
@@ -47,8 +49,9 @@ export function registerDemandMatches(app: App): void {
     const { weights } = await matchSettings(db, caller.tenantId);
     const ranked = await rankTalentsForDemand(db, demand, { now, weights, minScore: query.min_score, city: query.city, mode: query.mode });
     const { items, nextCursor } = pageRanking(ranked, query.limit, query.cursor);
-    const visible = await contactVisibility(c, caller, items.map((i) => i.row.id));
-    const data = items.map((i) => ({ talent: toTalent(i.row, visible.has(i.row.id)), ...toExplanation(explain(i.row, demand, weights, now)) }));
+    const rows = await inOrder(items.map((i) => i.id), (ids) => talentRows(db, caller.tenantId, ids));
+    const visible = await contactVisibility(c, caller, rows.map((r) => r.id));
+    const data = rows.map((row) => ({ talent: toTalent(row, visible.has(row.id)), ...toExplanation(explain(row, demand, weights, now)) }));
     return c.json({ data, next_cursor: nextCursor }, 200);
   });
 }

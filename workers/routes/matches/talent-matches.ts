@@ -3,8 +3,10 @@ import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { matchSettings } from "../../data/settings.ts";
 import { pageRanking } from "../../matching-service/cursor.ts";
+import { inOrder } from "../../matching-service/features.ts";
 import { explainProject, rankProjectsForTalent } from "../../matching-service/projects.ts";
 import { explain, rankDemandsForTalent } from "../../matching-service/rank.ts";
+import { demandRows } from "../../matching-service/retrieve.ts";
 import { toProject } from "../projects/schema.ts";
 import { toDemand } from "../demands/schema.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent, PaginationQuery } from "../shared.ts";
@@ -48,7 +50,8 @@ export function registerTalentMatches(app: App): void {
     }
     const ranked = await rankDemandsForTalent(c.get("deps").db, talent, { now, weights, minScore: query.min_score });
     const { items, nextCursor } = pageRanking(ranked, query.limit, query.cursor);
-    const data = items.map((i) => ({ demand: toDemand(i.row), ...toExplanation(explain(talent, i.row, weights, now)) }));
+    const rows = await inOrder(items.map((i) => i.id), (ids) => demandRows(c.get("deps").db, caller.tenantId, ids));
+    const data = rows.map((row) => ({ demand: toDemand(row), ...toExplanation(explain(talent, row, weights, now)) }));
     return c.json({ data, next_cursor: nextCursor }, 200);
   });
 }
