@@ -158,6 +158,28 @@ describe("matches", () => {
     expect(body.data[0]?.reason_zh).toMatch(/匹配度/);
   });
 
+  it("never serves a stale ranking: a new or changed talent shows at once", async () => {
+    const before = (await matches("?limit=100")).data.map((m) => m.talent.id);
+    const star = await createTalent(t, tenant.adminKey, {
+      name: "新来的",
+      industries: ["2522"],
+      occupations: ["2-02-06-03"],
+      city: "1506",
+      education: "doctor",
+      title_level: "senior",
+      experience_years: 12,
+      modes: ["full_time"],
+      salary_expected: 15000,
+      skills: ["煤气化", "Aspen Plus", "HAZOP"],
+    });
+    const after = (await matches("?limit=100")).data.map((m) => m.talent.id);
+    expect(before).not.toContain(star.id);
+    expect(after).toContain(star.id);
+    await t.call("PATCH", `/v1/talents/${star.id}`, { key: tenant.adminKey, body: { refused_cities: ["1506"] } });
+    expect((await matches("?limit=100")).data.map((m) => m.talent.id)).not.toContain(star.id);
+    await t.call("DELETE", `/v1/talents/${star.id}`, { key: tenant.adminKey });
+  });
+
   it("answers bad parameters with 400 and other tenants' demands with 404", async () => {
     await expectProblem(await t.call("GET", `/v1/demands/${demand.id}/matches?min_score=101&mode=any`, { key: enterpriseKey }), {
       status: 400,

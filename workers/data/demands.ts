@@ -5,6 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import { sha256Hex } from "../lib/secrets.ts";
 import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
 import { type DemandRow, demandKeys } from "./profiles.ts";
+import { bumpVersionStatement } from "./versions.ts";
 
 export type { DemandRow };
 
@@ -63,7 +64,11 @@ export async function demandContentHash(row: DemandRow): Promise<string> {
 }
 
 export function insertDemandStatements(db: Db, row: DemandRow): Statement[] {
-  return [db.insert(demands).values(row), ...replaceKeysStatements(db, row.tenantId, "demand", row.id, demandKeys(row))];
+  return [
+    db.insert(demands).values(row),
+    ...replaceKeysStatements(db, row.tenantId, "demand", row.id, demandKeys(row)),
+    bumpVersionStatement(db, row.tenantId, "demands"),
+  ];
 }
 
 export function updateDemandStatements(db: Db, row: DemandRow): Statement[] {
@@ -73,11 +78,16 @@ export function updateDemandStatements(db: Db, row: DemandRow): Statement[] {
       .set(row)
       .where(and(eq(demands.tenantId, row.tenantId), eq(demands.id, row.id))),
     ...replaceKeysStatements(db, row.tenantId, "demand", row.id, demandKeys(row)),
+    bumpVersionStatement(db, row.tenantId, "demands"),
   ];
 }
 
 export function deleteDemandStatements(db: Db, tenantId: string, id: string): Statement[] {
-  return [db.delete(demands).where(and(eq(demands.tenantId, tenantId), eq(demands.id, id))), deleteKeysStatement(db, tenantId, id)];
+  return [
+    db.delete(demands).where(and(eq(demands.tenantId, tenantId), eq(demands.id, id))),
+    deleteKeysStatement(db, tenantId, id),
+    bumpVersionStatement(db, tenantId, "demands"),
+  ];
 }
 
 /** The catalog's demands with any of the given import keys, chunked under D1's parameter limit. */

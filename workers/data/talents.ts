@@ -5,6 +5,7 @@ import type { Db, Statement } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
 import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
 import { type TalentRow, talentKeys } from "./profiles.ts";
+import { bumpVersionStatement } from "./versions.ts";
 
 export type { TalentRow };
 
@@ -56,7 +57,11 @@ export async function listTalents(db: Db, tenantId: string, filters: TalentFilte
 
 /** Insert a talent with its index keys. */
 export function insertTalentStatements(db: Db, row: TalentRow): Statement[] {
-  return [db.insert(talents).values(row), ...replaceKeysStatements(db, row.tenantId, "talent", row.id, talentKeys(row))];
+  return [
+    db.insert(talents).values(row),
+    ...replaceKeysStatements(db, row.tenantId, "talent", row.id, talentKeys(row)),
+    bumpVersionStatement(db, row.tenantId, "talents"),
+  ];
 }
 
 /** Overwrite a talent (every column) and rewrite its index keys. */
@@ -67,6 +72,7 @@ export function updateTalentStatements(db: Db, row: TalentRow): Statement[] {
       .set(row)
       .where(and(eq(talents.tenantId, row.tenantId), eq(talents.id, row.id))),
     ...replaceKeysStatements(db, row.tenantId, "talent", row.id, talentKeys(row)),
+    bumpVersionStatement(db, row.tenantId, "talents"),
   ];
 }
 
@@ -76,6 +82,7 @@ export function eraseTalentStatements(db: Db, tenantId: string, id: string): Sta
     db.delete(talents).where(and(eq(talents.tenantId, tenantId), eq(talents.id, id))),
     deleteKeysStatement(db, tenantId, id),
     db.delete(apiKeys).where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.talentId, id))),
+    bumpVersionStatement(db, tenantId, "talents"),
   ];
 }
 

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { demands, organizations } from "../../schema/index.ts";
 import type { TenantPrincipal } from "../context.ts";
 import { auditStatement } from "../data/audit.ts";
+import { bumpVersionStatement } from "../data/versions.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
 import type { CatalogRow } from "../data/catalogs.ts";
 import { demandContentHash } from "../data/demands.ts";
@@ -139,7 +140,7 @@ export async function importDemands(
     const chunk = writes.slice(i, i + BULK_CHUNK);
     chunks.push([bulkInsertStatement(db, demands, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "demand", chunk.map((d) => ({ id: d.id, keys: demandKeys(d) })))]);
   }
-  for (const statements of chunks) await commit(db, statements);
+  for (const statements of chunks) await commit(db, [...statements, bumpVersionStatement(db, caller.tenantId, "demands")]);
   await commit(db, [
     importRecordStatement(db, report, caller.tenantId, caller.keyId, at),
     eventStatement(db, {

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { talents } from "../../schema/index.ts";
 import type { TenantPrincipal } from "../context.ts";
 import { auditStatement } from "../data/audit.ts";
+import { bumpVersionStatement } from "../data/versions.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
 import { type TalentRow, talentKeys } from "../data/profiles.ts";
 import { commit, type Db, type Statement } from "../db.ts";
@@ -116,7 +117,7 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
     const chunk = writes.slice(i, i + BULK_CHUNK);
     chunks.push([bulkInsertStatement(db, talents, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "talent", chunk.map((t) => ({ id: t.id, keys: talentKeys(t) })))]);
   }
-  for (const statements of chunks) await commit(db, statements);
+  for (const statements of chunks) await commit(db, [...statements, bumpVersionStatement(db, caller.tenantId, "talents")]);
   await commit(db, [
     importRecordStatement(db, report, caller.tenantId, caller.keyId, at),
     auditStatement(db, {

@@ -4,6 +4,7 @@ import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { actorOf, auditStatement } from "../../data/audit.ts";
 import { matchSettings, upsertSettingsStatement } from "../../data/settings.ts";
+import { bumpVersionStatement } from "../../data/versions.ts";
 import { commit } from "../../db.ts";
 import { ValidationError } from "../../errors.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
@@ -89,6 +90,7 @@ export function registerSettingsRoutes(app: App): void {
     const now = clock();
     await commit(db, [
       upsertSettingsStatement(db, caller.tenantId, threshold, overrides, now.toISOString()),
+      bumpVersionStatement(db, caller.tenantId, "settings"),
       auditStatement(db, {
         tenantId: caller.tenantId,
         actor: actorOf(caller),
