@@ -1,5 +1,5 @@
 /** Pair scoring rate, top-20 over 200k talents (heap vs. full sort), inverted-index candidates vs. full scan. */
-import { DEFAULT_WEIGHTS, indexKeys, prepareDemand, prepareTalent, queryKeys, rankScore, scoreDemand, topOffers, topTalents, weightedQueryKeys } from "../matching/index.ts";
+import { DEFAULT_WEIGHTS, indexKeys, prepareDemand, prepareTalent, queryKeys, rankScore, scoreDemand, topOffers, topTalents } from "../matching/index.ts";
 import type { DemandProfile, Lexicon, OfferFeatures, TalentFeatures, TalentProfile } from "../matching/index.ts";
 import { fmt, mark, median, memorySince, timeRuns, wallCpu } from "./measure.ts";
 
@@ -101,31 +101,29 @@ export function benchTopK(talents: readonly TalentFeatures[], demands: readonly 
     candSum += cands.length;
     return top;
   });
-  // Recall of the whole union, and of a capped pool (what a storage layer with a LIMIT keeps)
-  // chosen by the number of shared keys vs. by the summed weightedQueryKeys weights.
+  // Recall of the whole union, and of a pool capped to the candidates sharing the most keys
+  // (what a storage layer with a LIMIT keeps).
   const POOLS = [1_000, 2_000];
   const capped = new Map<string, number>();
   const score = new Float64Array(talents.length);
   for (let q = 0; q < 10; q++) {
     const d = demands[q] as OfferFeatures;
     const full = new Set(topTalents(d, talents, 20, W, now).map((r) => r.id));
-    for (const byWeight of [false, true]) {
-      const touched: number[] = [];
-      for (const { key, weight } of weightedQueryKeys(d, lexicon)) {
-        for (const i of postings.get(key) ?? []) {
-          if (score[i] === 0) touched.push(i);
-          score[i] = (score[i] ?? 0) + (byWeight ? weight : 1);
-        }
+    const touched: number[] = [];
+    for (const key of queryKeys(d, lexicon)) {
+      for (const i of postings.get(key) ?? []) {
+        if (score[i] === 0) touched.push(i);
+        score[i] = (score[i] ?? 0) + 1;
       }
-      touched.sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b);
-      if (!byWeight) recallSum += topTalents(d, touched.map((i) => talents[i] as TalentFeatures), 20, W, now).filter((r) => full.has(r.id)).length / Math.max(1, full.size);
-      for (const n of POOLS) {
-        const got = topTalents(d, touched.slice(0, n).map((i) => talents[i] as TalentFeatures), 20, W, now).filter((r) => full.has(r.id)).length;
-        const label = `${n.toLocaleString("en")} by ${byWeight ? "weight" : "count"}`;
-        capped.set(label, (capped.get(label) ?? 0) + got / Math.max(1, full.size));
-      }
-      for (const i of touched) score[i] = 0;
     }
+    touched.sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b);
+    recallSum += topTalents(d, touched.map((i) => talents[i] as TalentFeatures), 20, W, now).filter((r) => full.has(r.id)).length / Math.max(1, full.size);
+    for (const n of POOLS) {
+      const got = topTalents(d, touched.slice(0, n).map((i) => talents[i] as TalentFeatures), 20, W, now).filter((r) => full.has(r.id)).length;
+      const label = `${n.toLocaleString("en")} sharing the most keys`;
+      capped.set(label, (capped.get(label) ?? 0) + got / Math.max(1, full.size));
+    }
+    for (const i of touched) score[i] = 0;
   }
   rows.push({
     what: `top-20 via inverted-index candidates (median of ${QUERIES}; index built in ${fmt(buildMs)}, ${postings.size.toLocaleString("en")} keys)`,

@@ -50,28 +50,3 @@ export function queryKeys(o: OfferFeatures, lexicon: Lexicon): string[] {
   return [...termKeys(lexicon, o.keyTerms), ...ind, ...occupationKeys(o.occupationCodes, 3)].sort();
 }
 
-/** A query key with how much a candidate sharing it is worth, for ranking candidates before scoring. */
-export interface WeightedKey {
-  key: string;
-  weight: number;
-}
-
-/**
- * queryKeys with weights, so storage can keep the N candidates with the largest summed weight of
- * shared keys instead of an arbitrary N: a required-skill or title term counts its term weight
- * (×2 for required skills, which carry most of the skills component), the occupation minor group
- * 2, the industry group 1. Sorted by key.
- */
-export function weightedQueryKeys(o: OfferFeatures, lexicon: Lexicon): WeightedKey[] {
-  const weights = new Map<string, number>();
-  const add = (id: number, w: number): void => {
-    const key = `t:${id.toString(36)}`;
-    weights.set(key, Math.max(weights.get(key) ?? 0, w));
-  };
-  o.titleTerms.ids.forEach((id, i) => add(id, o.titleTerms.weights[i] ?? 0));
-  for (const p of o.required) p.ids.forEach((id, i) => add(id, 2 * (p.weights[i] ?? 0)));
-  return queryKeys(o, lexicon).map((key) => ({
-    key,
-    weight: key.startsWith("o:") ? 2 : key.startsWith("i:") ? 1 : Math.round((weights.get(key) ?? 0.5) * 100) / 100,
-  }));
-}

@@ -58,15 +58,3 @@ describe("index keys", () => {
     for (const k of keys) expect(k).toMatch(/^(t:[0-9a-z]+|i:[0-9A-Z]+|o:[0-9-]+)$/);
   });
 });
-
-describe("weightedQueryKeys", () => {
-  it("covers exactly queryKeys and ranks a required skill above a generic title word", async () => {
-    const { weightedQueryKeys, termId } = await import("../../matching/index.ts");
-    const d = prepareDemand(demand({ title: "研发工程师", requiredSkills: ["PLC编程"] }), lexicon);
-    const wk = weightedQueryKeys(d, lexicon);
-    expect(wk.map((k) => k.key)).toEqual(queryKeys(d, lexicon));
-    const w = (term: string): number => wk.find((k) => k.key === `t:${termId(term).toString(36)}`)?.weight ?? 0;
-    expect(w("plc")).toBeGreaterThan(w("研发"));
-    for (const k of wk) expect(k.weight).toBeGreaterThan(0);
-  });
-});
