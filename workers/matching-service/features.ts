@@ -1,10 +1,8 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type OfferFeatures, prepareDemand, prepareTalent, type TalentFeatures } from "../../matching/index.ts";
-import { demands as demandsTable, talents as talentsTable } from "../../schema/index.ts";
 import type { Db } from "../db.ts";
 import { type DemandRow, demandProfile, type TalentRow, talentProfile } from "../data/profiles.ts";
 import { lexicon } from "../lexicon.ts";
-import { demandRows, talentRows } from "./retrieve.ts";
+import { demandRows, demandStamps, talentRows, talentStamps } from "./retrieve.ts";
 
 /**
  * Prepared features per profile, kept for the life of the process (Node) or isolate (Workers):
@@ -58,18 +56,10 @@ export interface TalentFilter {
 export async function talentFeaturesFor(db: Db, tenantId: string, ids: readonly string[], filter: TalentFilter = {}): Promise<TalentFeatures[]> {
   const out: TalentFeatures[] = [];
   const misses: string[] = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    const conditions: SQL[] = [eq(talentsTable.tenantId, tenantId), inArray(talentsTable.id, ids.slice(i, i + 90))];
-    if (filter.city) conditions.push(eq(talentsTable.city, filter.city));
-    if (filter.mode) {
-      conditions.push(sql`(${talentsTable.modes} = '[]' OR EXISTS (SELECT 1 FROM json_each(${talentsTable.modes}) WHERE json_each.value = ${filter.mode}))`);
-    }
-    const stamps = await db.select({ id: talentsTable.id, updatedAt: talentsTable.updatedAt }).from(talentsTable).where(and(...conditions));
-    for (const s of stamps) {
-      const hit = talents.get(s.id);
-      if (hit && hit.stamp === s.updatedAt) out.push(hit.features);
-      else misses.push(s.id);
-    }
+  for (const s of await talentStamps(db, tenantId, ids, filter)) {
+    const hit = talents.get(s.id);
+    if (hit && hit.stamp === s.updatedAt) out.push(hit.features);
+    else misses.push(s.id);
   }
   for (const row of await talentRows(db, tenantId, misses)) out.push(talentFeatures(row));
   return out;
@@ -79,16 +69,10 @@ export async function talentFeaturesFor(db: Db, tenantId: string, ids: readonly 
 export async function demandFeaturesFor(db: Db, tenantId: string, ids: readonly string[]): Promise<OfferFeatures[]> {
   const out: OfferFeatures[] = [];
   const misses: string[] = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    const stamps = await db
-      .select({ id: demandsTable.id, updatedAt: demandsTable.updatedAt })
-      .from(demandsTable)
-      .where(and(eq(demandsTable.tenantId, tenantId), eq(demandsTable.status, "open"), inArray(demandsTable.id, ids.slice(i, i + 90))));
-    for (const s of stamps) {
-      const hit = demands.get(s.id);
-      if (hit && hit.stamp === s.updatedAt) out.push(hit.features);
-      else misses.push(s.id);
-    }
+  for (const s of await demandStamps(db, tenantId, ids)) {
+    const hit = demands.get(s.id);
+    if (hit && hit.stamp === s.updatedAt) out.push(hit.features);
+    else misses.push(s.id);
   }
   for (const row of await demandRows(db, tenantId, misses)) out.push(demandFeatures(row));
   return out;

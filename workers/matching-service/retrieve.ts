@@ -24,19 +24,36 @@ export async function candidates(db: Db, tenantId: string, kind: IndexedKind, ke
   return rows.map((r) => r.id);
 }
 
-/** Rows for ids, in chunks under the parameter limit; order not preserved. */
+/** `column IN (ids)` with the ids as one JSON parameter: one statement whatever the count (D1 binds at most 100 parameters). */
+function inIds(column: typeof talents.id | typeof demands.id, ids: readonly string[]) {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
+/** Rows for ids; order not preserved. */
 export async function talentRows(db: Db, tenantId: string, ids: readonly string[]): Promise<TalentRow[]> {
-  const out: TalentRow[] = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    out.push(...(await db.select().from(talents).where(and(eq(talents.tenantId, tenantId), inArray(talents.id, ids.slice(i, i + 90))))));
-  }
-  return out;
+  if (ids.length === 0) return [];
+  return db.select().from(talents).where(and(eq(talents.tenantId, tenantId), inIds(talents.id, ids)));
 }
 
 export async function demandRows(db: Db, tenantId: string, ids: readonly string[]): Promise<DemandRow[]> {
-  const out: DemandRow[] = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    out.push(...(await db.select().from(demands).where(and(eq(demands.tenantId, tenantId), inArray(demands.id, ids.slice(i, i + 90))))));
-  }
-  return out;
+  if (ids.length === 0) return [];
+  return db.select().from(demands).where(and(eq(demands.tenantId, tenantId), inIds(demands.id, ids)));
+}
+
+/** Versions (`updated_at`) of candidate talents, narrowed by the list filters, in one statement. */
+export async function talentStamps(db: Db, tenantId: string, ids: readonly string[], filter: { city?: string | undefined; mode?: string | undefined }) {
+  if (ids.length === 0) return [];
+  const conditions = [eq(talents.tenantId, tenantId), inIds(talents.id, ids)];
+  if (filter.city) conditions.push(eq(talents.city, filter.city));
+  if (filter.mode) conditions.push(sql`(${talents.modes} = '[]' OR EXISTS (SELECT 1 FROM json_each(${talents.modes}) WHERE json_each.value = ${filter.mode}))`);
+  return db.select({ id: talents.id, updatedAt: talents.updatedAt }).from(talents).where(and(...conditions));
+}
+
+/** Versions of candidate demands that are open, in one statement. */
+export async function demandStamps(db: Db, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: demands.id, updatedAt: demands.updatedAt })
+    .from(demands)
+    .where(and(eq(demands.tenantId, tenantId), eq(demands.status, "open"), inIds(demands.id, ids)));
 }
