@@ -157,6 +157,11 @@ export async function dataset(nTalents: number, nDemands: number, log: (line: st
     log(`building the data set (${nTalents.toLocaleString("en")} talents, ${nDemands.toLocaleString("en")} demands) into ${base}.db …`);
     await build(`${base}.db`, `${base}.json`, version, nTalents, nDemands, log);
   } else log(`data set cached: ${base}.db (version ${version})`);
+  // Working copies left by runs that were killed (their process is gone): 0.8 GB each.
+  for (const f of readdirSync(CACHE_DIR)) {
+    const pid = /^work-(\d+)\.db/.exec(f)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(CACHE_DIR, f), { force: true });
+  }
   const meta = JSON.parse(readFileSync(`${base}.json`, "utf8")) as DatasetMeta;
   const work = join(CACHE_DIR, `work-${process.pid}.db`);
   const t0 = performance.now();
@@ -166,6 +171,15 @@ export async function dataset(nTalents: number, nDemands: number, log: (line: st
     for (const suffix of ["", "-wal", "-shm"]) rmSync(work + suffix, { force: true });
   };
   return { file: work, meta, cached, copyMs, remove };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function build(file: string, metaFile: string, version: string, nTalents: number, nDemands: number, log: (line: string) => void): Promise<void> {
