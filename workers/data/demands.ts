@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { demands } from "../../schema/index.ts";
 import type { Db, Statement } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
-import { sha256Hex } from "../lib/secrets.ts";
+import { fingerprint64 } from "../lib/hash.ts";
 import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
 import { type DemandRow, demandKeys } from "./profiles.ts";
 import { bumpVersionStatement } from "./versions.ts";
@@ -60,7 +60,7 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
 /** What a demand says (not who wrote it or when): equal hashes mean a re-import changes nothing. */
 export async function demandContentHash(row: DemandRow): Promise<string> {
   const { id: _id, tenantId: _t, contentHash: _h, createdBy: _c, createdAt: _ca, updatedAt: _u, filled: _f, ...content } = row;
-  return sha256Hex(JSON.stringify(content));
+  return fingerprint64(JSON.stringify(content));
 }
 
 export function insertDemandStatements(db: Db, row: DemandRow): Statement[] {

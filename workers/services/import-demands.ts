@@ -140,7 +140,8 @@ export async function importDemands(
     const chunk = writes.slice(i, i + BULK_CHUNK);
     chunks.push([bulkInsertStatement(db, demands, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "demand", chunk.map((d) => ({ id: d.id, keys: demandKeys(d) })))]);
   }
-  for (const statements of chunks) await commit(db, [...statements, bumpVersionStatement(db, caller.tenantId, "demands")]);
+  // Five chunks (about 1,000 rows) per batch: fewer commits, each still far inside D1's limits.
+  for (let i = 0; i < chunks.length; i += 5) await commit(db, [...chunks.slice(i, i + 5).flat(), bumpVersionStatement(db, caller.tenantId, "demands")]);
   await commit(db, [
     importRecordStatement(db, report, caller.tenantId, caller.keyId, at),
     eventStatement(db, {

@@ -117,7 +117,8 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
     const chunk = writes.slice(i, i + BULK_CHUNK);
     chunks.push([bulkInsertStatement(db, talents, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "talent", chunk.map((t) => ({ id: t.id, keys: talentKeys(t) })))]);
   }
-  for (const statements of chunks) await commit(db, [...statements, bumpVersionStatement(db, caller.tenantId, "talents")]);
+  // Five chunks (about 1,000 rows) per batch: fewer commits, each still far inside D1's limits.
+  for (let i = 0; i < chunks.length; i += 5) await commit(db, [...chunks.slice(i, i + 5).flat(), bumpVersionStatement(db, caller.tenantId, "talents")]);
   await commit(db, [
     importRecordStatement(db, report, caller.tenantId, caller.keyId, at),
     auditStatement(db, {
