@@ -63,3 +63,13 @@ describe("secrets", () => {
     expect(timingSafeEqual("abc", "abc\u0000")).toBe(false);
   });
 });
+
+describe("ids made in the same millisecond", () => {
+  it("keep increasing, so bulk inserts append to indexes", () => {
+    const at = new Date("2026-03-01T00:00:00Z");
+    const ids = Array.from({ length: 2000 }, () => newId("talent", at));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(idPattern("talent"));
+  });
+});
