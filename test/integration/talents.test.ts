@@ -210,8 +210,8 @@ describe("talent profiles", () => {
       status: 400,
       code: "invalid_parameter",
       errors: [
-        { path: "education", message: "must be one of: associate, bachelor, master, doctor" },
         { path: "category_level", message: "must be at least 1" },
+        { path: "education", message: "must be one of: associate, bachelor, master, doctor" },
       ],
     });
   });

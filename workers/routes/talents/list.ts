@@ -1,26 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { EDUCATION_LEVELS, ENGAGEMENT_MODES } from "../../../matching/index.ts";
+import { EDUCATION_LEVELS } from "../../../matching/index.ts";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { contactVisibility } from "../../services/contact-access.ts";
 import { listTalents } from "../../data/talents.ts";
 import { decodeCursor, page } from "../../lib/cursor.ts";
+import { profileFilters, queryParam } from "../filters.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, jsonContent, PaginationQuery } from "../shared.ts";
 import { TalentListSchema, toTalent } from "./schema.ts";
 
-const q = (name: string, description: string) => ({ param: { name, in: "query" as const }, description });
-
 const Query = PaginationQuery.extend({
-  industry: z.string().regex(/^\d{2,4}$/, "must be a GB/T 4754 code prefix").optional().openapi(q("industry", "GB/T 4754 code or prefix.")),
-  occupation: z
-    .string()
-    .regex(/^\d(-\d{2}){0,3}$/, "must be an occupation code or prefix like 2-02")
-    .optional()
-    .openapi(q("occupation", "职业分类大典 code or prefix.")),
-  city: z.string().regex(/^\d{4}$/, "must be a 4-digit city code").optional().openapi(q("city", "Current city code.")),
-  education: z.enum(EDUCATION_LEVELS).optional().openapi(q("education", "At least this education level.")),
-  mode: z.enum(ENGAGEMENT_MODES).optional().openapi(q("mode", "Accepts this engagement mode.")),
-  category_level: z.coerce.number().int().min(1).max(8).optional().openapi(q("category_level", "Exactly this talent category.")),
+  ...profileFilters,
+  education: z.enum(EDUCATION_LEVELS).optional().openapi(queryParam("education", "At least this education level.")),
 });
 
 const route = createRoute({

@@ -1,0 +1,26 @@
+import { z } from "@hono/zod-openapi";
+import { ENGAGEMENT_MODES } from "../../matching/index.ts";
+
+/** OpenAPI metadata of a query parameter. */
+export const queryParam = (name: string, description: string) => ({ param: { name, in: "query" as const }, description });
+
+/** Filters shared by the talent and demand lists: code prefixes, a city, a mode, a category. */
+export const profileFilters = {
+  industry: z
+    .string()
+    .regex(/^\d{2,4}$/, "must be a GB/T 4754 code prefix")
+    .optional()
+    .openapi(queryParam("industry", "GB/T 4754 code or prefix.")),
+  occupation: z
+    .string()
+    .regex(/^\d(-\d{2}){0,3}$/, "must be an occupation code or prefix like 2-02")
+    .optional()
+    .openapi(queryParam("occupation", "职业分类大典 code or prefix.")),
+  city: z
+    .string()
+    .regex(/^\d{4}$/, "must be a 4-digit city code")
+    .optional()
+    .openapi(queryParam("city", "City code (GB/T 2260, 4 digits).")),
+  mode: z.enum(ENGAGEMENT_MODES).optional().openapi(queryParam("mode", "An engagement mode (accepted by the talent, offered by the demand).")),
+  category_level: z.coerce.number().int().min(1).max(8).optional().openapi(queryParam("category_level", "Talent category, exactly.")),
+};
