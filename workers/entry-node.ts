@@ -71,6 +71,9 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join("\n"));
   });
+  // Keep idle connections longer than clients and proxies usually do (Node's default is 5 s), so a
+  // client never reuses a connection the server has just closed.
+  if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;
 
   const sweeper = setInterval(() => {
     sweep(db, new Date()).catch((err: unknown) => logger.error("sweep failed", describeError(err)));
