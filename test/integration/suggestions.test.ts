@@ -84,6 +84,21 @@ describe("suggestions", () => {
     });
   });
 
+  it("suggests talents for the lines a catalog import created", async () => {
+    const talent = await createTalent(t, tenant.adminKey, { industries: ["2614"], skills: ["聚烯烃", "催化剂评价"], city: "1506", education: "master" });
+    await t.jobs.drain();
+    const cat = ((await (await t.call("POST", "/v1/catalogs", { key: tenant.adminKey, body: { name: "导入目录", year: 2026 } })).json()) as { id: string }).id;
+    const csv = "岗位名称,用人单位,行业,技能要求,工作地点,学历要求\n聚烯烃工艺工程师,示范化工,有机化学原料制造,聚烯烃、催化剂评价,鄂尔多斯,本科\n";
+    const res = await t.app.request(`/v1/catalogs/${cat}/imports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tenant.adminKey}`, "content-type": "text/csv" },
+      body: csv,
+    });
+    expect(await res.json()).toMatchObject({ created: 1 });
+    await t.jobs.drain();
+    expect((await list(`?talent_id=${talent.id}`)).length).toBeGreaterThan(0);
+  });
+
   it("follows the tenant's threshold", async () => {
     const fresh = await createTenant(t);
     const freshOrg = await createOrganization(t, fresh.adminKey);

@@ -129,6 +129,7 @@ export async function importDemands(
     upload,
     counts: { created, updated, unchanged },
     rejected,
+    changedIds: writes.map((w) => w.id),
     organizationsCreated: newOrgs.length,
   });
   if (opts.dryRun) return report;

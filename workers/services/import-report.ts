@@ -21,6 +21,8 @@ export interface ImportReport {
   unknownColumns: string[];
   organizationsCreated: number;
   fileSha256: string;
+  /** Ids of the rows created or updated (not part of the wire report): what suggestions recompute. */
+  changedIds: string[];
 }
 
 /** Why a name did not resolve to a code, in words an uploader can act on. */
@@ -53,6 +55,7 @@ export async function buildReport(input: {
   counts: { created: number; updated: number; unchanged: number };
   rejected: Rejection[];
   organizationsCreated: number;
+  changedIds: string[];
 }): Promise<ImportReport> {
   return {
     id: newId("import", input.now),
@@ -67,6 +70,7 @@ export async function buildReport(input: {
     unknownColumns: input.upload.mapping.unknownHeaders,
     organizationsCreated: input.dryRun ? 0 : input.organizationsCreated,
     fileSha256: await sha256OfBytes(input.upload.bytes),
+    changedIds: input.dryRun ? [] : input.changedIds,
   };
 }
 
@@ -90,3 +94,6 @@ export function importRecordStatement(db: Db, report: ImportReport, tenantId: st
     createdAt: at,
   });
 }
+
+/** Suggestions are recomputed for at most this many changed rows of one import; beyond it, allocate the catalog. */
+export const SUGGEST_AFTER_IMPORT = 500;

@@ -108,6 +108,7 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
     upload,
     counts: { created, updated, unchanged },
     rejected,
+    changedIds: writes.map((w) => w.id),
     organizationsCreated: 0,
   });
   if (opts.dryRun) return report;

@@ -4,6 +4,9 @@ import { authenticate, requireRole } from "../../auth.ts";
 import { getCatalogInTenant } from "../../data/catalogs.ts";
 import { getTenant } from "../../data/tenants.ts";
 import { idempotent } from "../../idempotency.ts";
+import { defer } from "../../jobs/defer.ts";
+import { suggestForDemand } from "../../matching-service/suggest.ts";
+import { SUGGEST_AFTER_IMPORT } from "../../services/import-report.ts";
 import { importDemands } from "../../services/import-demands.ts";
 import { parseMappingParam, readUpload } from "../../services/import-file.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, IdempotencyHeader, idParam, jsonContent } from "../shared.ts";
@@ -39,6 +42,12 @@ export function registerImportCatalog(app: App): void {
         requestId: c.get("requestId"),
         regionCode: tenant.regionCode,
       });
+      const changed = report.changedIds.slice(0, SUGGEST_AFTER_IMPORT);
+      if (changed.length > 0) {
+        defer(c, "suggestions", async () => {
+          for (const id of changed) await suggestForDemand(db, caller.tenantId, id, clock());
+        });
+      }
       return c.json(toImportReport(report), 200);
     });
   });

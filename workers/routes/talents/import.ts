@@ -3,6 +3,9 @@ import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { getTenant } from "../../data/tenants.ts";
 import { idempotent } from "../../idempotency.ts";
+import { defer } from "../../jobs/defer.ts";
+import { suggestForTalent } from "../../matching-service/suggest.ts";
+import { SUGGEST_AFTER_IMPORT } from "../../services/import-report.ts";
 import { parseMappingParam, readUpload } from "../../services/import-file.ts";
 import { importTalents } from "../../services/import-talents.ts";
 import { importBody, ImportQuery, ImportReportSchema, toImportReport } from "../catalogs/import-schema.ts";
@@ -31,6 +34,12 @@ export function registerImportTalents(app: App): void {
     const tenant = await getTenant(db, caller.tenantId);
     return idempotent(c, caller.tenantId, async () => {
       const report = await importTalents(db, caller, upload, { dryRun: query.dry_run === "true", now: clock(), requestId: c.get("requestId"), regionCode: tenant.regionCode });
+      const changed = report.changedIds.slice(0, SUGGEST_AFTER_IMPORT);
+      if (changed.length > 0) {
+        defer(c, "suggestions", async () => {
+          for (const id of changed) await suggestForTalent(db, caller.tenantId, id, clock());
+        });
+      }
       return c.json(toImportReport(report), 200);
     });
   });
