@@ -11,14 +11,23 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]{8,200})\s*$/;
  * Resolves `Authorization: Bearer <key>` to a principal, or answers 401. Keys are looked up by the
  * SHA-256 of the secret; the operator key is compared hash to hash in constant time.
  */
-export function authenticate(): MiddlewareHandler<AppEnv> {
+/** Who may call a route: tenant roles, or the operator. */
+export type Access = Role | "operator";
+
+/**
+ * Resolves the key and, when `access` is given, refuses a caller outside it with 403 before the
+ * body is read or validated: a role that may not act is told so, whatever it sent.
+ */
+export function authenticate(...access: Access[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization");
     if (!header) throw new UnauthorizedError("Send an API key as 'Authorization: Bearer <key>'.");
     const match = BEARER.exec(header);
     const secret = match?.[1];
     if (!secret) throw new UnauthorizedError("The Authorization header must be 'Bearer <key>'.");
-    c.set("principal", await resolvePrincipal(c, secret));
+    const principal = await resolvePrincipal(c, secret);
+    c.set("principal", principal);
+    if (access.length > 0) assertAccess(principal, access);
     await next();
   };
 }
@@ -43,15 +52,23 @@ async function resolvePrincipal(c: Context<AppEnv>, secret: string): Promise<Pri
   };
 }
 
-/** The tenant caller, if its role is one of `roles`; otherwise 403. The operator key is refused too. */
-export function requireRole(c: Context<AppEnv>, ...roles: Role[]): TenantPrincipal {
-  const principal = c.get("principal");
+function assertAccess(principal: Principal, access: readonly Access[]): void {
   if (principal.kind === "operator") {
+    if (access.includes("operator")) return;
     throw new ForbiddenError("The operator key only manages tenants; use a key of the tenant.");
   }
+  const roles = access.filter((a): a is Role => a !== "operator");
+  if (roles.length === 0) throw new ForbiddenError("Only the operator key may manage tenants.");
   if (!roles.includes(principal.role)) {
     throw new ForbiddenError(`A key with role '${principal.role}' may not do this; required: ${roles.join(" or ")}.`);
   }
+}
+
+/** The tenant caller, if its role is one of `roles`; otherwise 403. The operator key is refused too. */
+export function requireRole(c: Context<AppEnv>, ...roles: Role[]): TenantPrincipal {
+  const principal = c.get("principal");
+  assertAccess(principal, roles);
+  if (principal.kind === "operator") throw new ForbiddenError("The operator key only manages tenants; use a key of the tenant.");
   return principal;
 }
 

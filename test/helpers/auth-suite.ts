@@ -24,6 +24,9 @@ const KEY_OF: Record<Exclude<Role, "talent">, (w: TenantWorld) => string> = {
  * a revoked key are 401; a role that may not act is 403; another tenant's object is 404.
  */
 export function describeAuth(name: string, setup: () => Promise<TestApp>, c: AuthCase): void {
+  // Whether the route takes a body, read from the request shape with placeholder ids.
+  const placeholder = new Proxy({}, { get: () => "x" }) as TenantWorld;
+  const hasBody = c.request(placeholder).body !== undefined;
   describe(`${name}: auth and tenancy`, () => {
     let t: TestApp;
     let world: World;
@@ -63,6 +66,12 @@ export function describeAuth(name: string, setup: () => Promise<TestApp>, c: Aut
     for (const role of c.forbidden) {
       it(`answers 403 for role ${role}`, async () => {
         await expectProblem(await send(KEY_OF[role](world.a)), { status: 403, code: "forbidden" });
+      });
+      if (!hasBody) continue;
+      it(`answers 403 for role ${role} before looking at the body`, async () => {
+        const req = c.request(world.a);
+        const res = await t.call(req.method, req.path, { key: KEY_OF[role](world.a), body: "{not json", headers: req.headers });
+        await expectProblem(res, { status: 403, code: "forbidden" });
       });
     }
 

@@ -21,7 +21,7 @@ const route = createRoute({
   description:
     "Starts a stable allocation over the catalog's open lines and the tenant's talents: no talent and line would both rather be matched to each other than to what they got. It runs off the request path; poll `GET /v1/allocations/{id}` until `status` is `done`.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: { params: idParam("catalog"), headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateAllocationBody } } } },
   responses: { 202: jsonContent(AllocationSchema, "The allocation, running"), ...errorResponses(...WRITE_ERRORS, 404) },
 });

@@ -15,7 +15,7 @@ const route = createRoute({
   summary: "Get an allocation, as JSON or CSV",
   description: "`?format=csv` (or `Accept: text/csv`) returns the assignments as a spreadsheet with Chinese headers.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: {
     params: idParam("allocation"),
     query: z.object({ format: z.enum(["json", "csv"]).optional().openapi({ param: { name: "format", in: "query" } }) }),

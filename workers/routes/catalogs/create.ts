@@ -19,7 +19,7 @@ const route = createRoute({
   summary: "Create a demand catalog",
   description: "A region's yearly catalog (人才需求目录). Lines arrive one by one (`POST /v1/demands` with `catalog_id`) or by file import.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: { headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateCatalogBody } } } },
   responses: { 201: jsonContent(CatalogSchema, "The catalog"), ...errorResponses(...WRITE_ERRORS, 409) },
 });

@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Catalogs"],
   summary: "Get a catalog with its counts",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("catalog") },
   responses: { 200: jsonContent(CatalogWithCountsSchema, "The catalog and its counts"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

@@ -20,7 +20,7 @@ const route = createRoute({
   description:
     "Chinese or English headers (岗位名称/title, 用人单位/employer, 需求人数/headcount, 学历要求/education, …; see the template at /v1/catalogs/template.xlsx). GBK-encoded CSV is decoded. Valid rows are imported even when others are rejected; the report lists every rejected cell. Lines are keyed by 外部编号/external_id, else by employer + title + city: importing the same file again changes nothing. Up to 20 MB and 50,000 rows.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: { params: idParam("catalog"), query: ImportQuery, headers: IdempotencyHeader, body: importBody },
   responses: { 200: jsonContent(ImportReportSchema, "The import report"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 413, 415, 422) },
 });

@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Catalogs"],
   summary: "List catalogs",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: {
     query: PaginationQuery.extend({
       year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ param: { name: "year", in: "query" } }),

@@ -13,7 +13,7 @@ const route = createRoute({
   summary: "Download the catalog template (Excel)",
   description: "The Chinese headers the importer reads, with one example row: start a catalog from here.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   responses: { 200: { description: "The template", content: { [XLSX]: { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses(...AUTHED_ERRORS) },
 });
 

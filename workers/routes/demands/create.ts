@@ -23,7 +23,7 @@ const route = createRoute({
   summary: "Post a demand",
   description: "An enterprise posts for itself; admins and organizers post for any enterprise of the tenant (`organization_id`).",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise"), jsonBody()] as const,
   request: { headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateDemandBody } } } },
   responses: { 201: jsonContent(DemandSchema, "The demand"), ...errorResponses(...WRITE_ERRORS, 404) },
 });

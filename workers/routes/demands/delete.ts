@@ -14,7 +14,7 @@ const route = createRoute({
   summary: "Delete a demand",
   description: "Removes the demand and its match-index rows. To keep its history, close it instead (`PATCH status=closed`).",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: { params: idParam("demand") },
   responses: { 204: { description: "Deleted" }, ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Demands"],
   summary: "Get a demand",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("demand") },
   responses: { 200: jsonContent(DemandSchema, "The demand"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

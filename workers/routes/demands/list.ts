@@ -27,7 +27,7 @@ const route = createRoute({
   summary: "List demands",
   description: "Newest first, narrowed by the filters.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { query: Query },
   responses: { 200: jsonContent(DemandListSchema, "A page of demands"), ...errorResponses(400, ...AUTHED_ERRORS) },
 });

@@ -19,7 +19,7 @@ const route = createRoute({
   summary: "Update a demand",
   description: "Fields present are replaced (null clears one). Set `status` to `closed` to stop matching it.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise"), jsonBody()] as const,
   request: { params: idParam("demand"), body: { required: true, content: { "application/json": { schema: UpdateDemandBody } } } },
   responses: { 200: jsonContent(DemandSchema, "The demand"), ...errorResponses(...WRITE_ERRORS, 404) },
 });

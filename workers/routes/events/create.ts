@@ -21,7 +21,7 @@ const route = createRoute({
     "Organizers and admins. Capacity is per role (`talent`, `team`, `enterprise`, `investor`); a role left out takes no signups. " +
     "Starts as `draft` (hidden from talents and enterprises) unless `status` is `open`; then draft → open → closed → held → reported with `PATCH`.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: { headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateEventBody } } } },
   responses: { 201: jsonContent(EventSchema, "The event"), ...errorResponses(...WRITE_ERRORS, 409) },
 });

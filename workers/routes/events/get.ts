@@ -13,7 +13,7 @@ const route = createRoute({
   summary: "Get an event",
   description: "With live seat counts per role. Drafts are visible to organizers and admins only.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("event") },
   responses: { 200: jsonContent(EventSchema, "The event"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

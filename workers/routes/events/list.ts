@@ -30,7 +30,7 @@ const route = createRoute({
   summary: "List events",
   description: "Newest first; filtered by `status`, `quarter` (of `starts_at`) and `city`. Talents and enterprises do not see drafts.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { query: Query },
   responses: { 200: jsonContent(EventListSchema, "A page of events"), ...errorResponses(400, ...AUTHED_ERRORS) },
 });

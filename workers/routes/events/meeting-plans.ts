@@ -22,7 +22,7 @@ const route = createRoute({
     "nobody is double-booked, each participant only in the slots they said they can attend. Replaces the previous plan and emits `meeting.scheduled` per meeting. " +
     "Returns the meetings and the pairs left out, with reasons.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: { params: idParam("event") },
   responses: { 201: jsonContent(MeetingPlanSchema, "The plan"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 409) },
 });

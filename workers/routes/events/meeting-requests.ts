@@ -25,7 +25,7 @@ const route = createRoute({
     "Records that one participant wants to meet another at the event (洽谈). Both must hold confirmed seats; a project stands for its owner. " +
     "A pair asked for both ways is mutual and is scheduled first. Talents ask as themselves, enterprises as their organization; organizers for anyone.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent"), jsonBody()] as const,
   request: { params: idParam("event"), body: { required: true, content: { "application/json": { schema: CreateMeetingRequestBody } } } },
   responses: { 201: jsonContent(MeetingRequestSchema, "The request"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

@@ -23,7 +23,7 @@ const route = createRoute({
   summary: "List scheduled meetings",
   description: "The current plan's meetings in slot and table order.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("event"), query: Query },
   responses: { 200: jsonContent(MeetingListSchema, "A page of meetings"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

@@ -17,7 +17,7 @@ const route = createRoute({
     "talents and teams introduced; confirmed signups by role, check-ins, no-shows; meetings scheduled and held; and project figures by industry chain. " +
     "No-shows and meetings held count once the event is `held`. As CSV with Chinese headers for `?format=csv` or `Accept: text/csv`.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: { params: idParam("event"), query: z.object({ format: ReportFormatQuery }) },
   responses: {
     200: {

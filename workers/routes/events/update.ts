@@ -24,7 +24,7 @@ const route = createRoute({
     "loses a race with another status change (the write is conditional on the status read). Raising a role's capacity promotes waitlisted signups into the " +
     "new seats at once; lowering it below the seats already confirmed is a 409.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: { params: idParam("event"), body: { required: true, content: { "application/json": { schema: UpdateEventBody } } } },
   responses: { 200: jsonContent(EventSchema, "The event"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

@@ -27,7 +27,7 @@ const route = createRoute({
   description:
     "By the enterprise that owns the demand (or an organizer on its behalf). The talent then accepts — consenting to share contact details with this enterprise — or declines. One introduction per demand and talent; not for a closed or expired demand.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise"), jsonBody()] as const,
   request: { headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateIntroductionBody } } } },
   responses: { 201: jsonContent(IntroductionSchema, "The introduction, awaiting the talent"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

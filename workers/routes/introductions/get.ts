@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Introductions"],
   summary: "Get an introduction",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("introduction") },
   responses: { 200: jsonContent(IntroductionSchema, "The introduction"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

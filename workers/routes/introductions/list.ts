@@ -15,7 +15,7 @@ const route = createRoute({
   summary: "List introductions",
   description: "A talent key sees its own; an enterprise key its organization's; organizers and admins the tenant's.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: {
     query: PaginationQuery.extend({
       status: z.enum(INTRODUCTION_STATUSES).optional().openapi({ param: { name: "status", in: "query" } }),

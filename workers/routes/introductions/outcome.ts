@@ -18,7 +18,7 @@ const route = createRoute({
   summary: "Record the outcome of an accepted introduction",
   description: "interviewed, hired, signed or not_pursued, by the enterprise (or an organizer). Can be updated as things progress.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise"), jsonBody()] as const,
   request: { params: idParam("introduction"), body: { required: true, content: { "application/json": { schema: OutcomeBody } } } },
   responses: { 200: jsonContent(IntroductionSchema, "The introduction"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

@@ -25,7 +25,7 @@ function register(app: App, action: keyof typeof ACTIONS): void {
     summary: spec.summary,
     description: `Only the talent (with its own key) can ${action}. Allowed from \`${spec.from}\`; otherwise 409.`,
     security: BEARER,
-    middleware: [authenticate()] as const,
+    middleware: [authenticate("talent")] as const,
     request: { params: idParam("introduction") },
     responses: { 200: jsonContent(IntroductionSchema, "The introduction"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 409) },
   });

@@ -16,7 +16,7 @@ const route = createRoute({
   summary: "Create an API key for an organization",
   description: "Returns the secret once. Talent keys are issued with talent profiles, not here.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise"), jsonBody()] as const,
   request: {
     params: idParam("organization"),
     headers: IdempotencyHeader,

@@ -15,7 +15,7 @@ const route = createRoute({
   summary: "List an organization's API keys",
   description: "Prefixes and metadata only; secrets are never shown again. Revoked keys are listed with `revoked_at`.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: { params: idParam("organization"), query: PaginationQuery },
   responses: {
     200: jsonContent(ApiKeyListSchema, "A page of keys"),

@@ -17,7 +17,7 @@ const route = createRoute({
   summary: "Revoke an API key",
   description: "Takes effect on the next request. Revoking an already revoked key returns it unchanged.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: { params: idParam("apiKey") },
   responses: {
     200: jsonContent(ApiKeySchema, "The revoked key"),

@@ -24,7 +24,7 @@ const route = createRoute({
   description:
     "Candidates come from the match index; each is scored by the matching core with both sides' fit, the hard filters passed, a one-line reason and the gaps. Vetoed talents are left out. Contact details are masked unless the talent consented. Pages are stable while the data does not change.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: {
     params: idParam("demand"),
     query: PaginationQuery.extend({

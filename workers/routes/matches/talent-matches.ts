@@ -21,7 +21,7 @@ const route = createRoute({
   description:
     "What a talent (with their own key) or an organizer sees: open demands — or, with `kind=project`, roadshow projects still looking for talent — ranked and explained from the talent's side as well as the enterprise's.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "talent")] as const,
   request: {
     params: idParam("talent"),
     query: PaginationQuery.extend({

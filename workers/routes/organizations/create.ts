@@ -19,7 +19,7 @@ const route = createRoute({
   summary: "Create an organization",
   description: "Admins create enterprises and organizers; organizers onboard enterprises. Names are unique within a tenant.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: {
     headers: IdempotencyHeader,
     body: { required: true, content: { "application/json": { schema: CreateOrganizationBody } } },

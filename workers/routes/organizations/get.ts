@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Organizations"],
   summary: "Get an organization",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: { params: idParam("organization") },
   responses: {
     200: jsonContent(OrganizationSchema, "The organization"),

@@ -14,7 +14,7 @@ const route = createRoute({
   summary: "List organizations",
   description: "Newest first. Admins and organizers see the tenant's organizations; an enterprise key sees its own.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: {
     query: PaginationQuery.extend({
       kind: z

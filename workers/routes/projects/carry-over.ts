@@ -22,7 +22,7 @@ const route = createRoute({
     "`history` gains `{ event_id, status, at }` for the event it leaves, and that event's report keeps counting it with the status it reached there. " +
     "Signed and withdrawn projects do not carry over. Conditional on the status and event read: of two racing carry-overs one wins, the other is a 409.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: { params: idParam("project"), body: { required: true, content: { "application/json": { schema: CarryOverBody } } } },
   responses: { 200: jsonContent(ProjectSchema, "The project, in the new event"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

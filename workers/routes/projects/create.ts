@@ -19,7 +19,7 @@ const route = createRoute({
   description:
     "The same as `POST /v1/events/{id}/projects` with the event in the body, or none (a project talents can be matched to outside a roadshow). Starts as `submitted`.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent"), jsonBody()] as const,
   request: { headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateProjectBody } } } },
   responses: { 201: jsonContent(ProjectSchema, "The project"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

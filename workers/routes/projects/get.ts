@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ["Roadshows"],
   summary: "Get a project",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("project") },
   responses: { 200: jsonContent(ProjectSchema, "The project"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

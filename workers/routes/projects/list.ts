@@ -21,7 +21,7 @@ const route = createRoute({
   summary: "List projects",
   description: "Newest first. Organizers and admins see all; a talent its own; an enterprise its own plus selected, pitched, negotiating and signed ones.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { query: Query },
   responses: { 200: jsonContent(ProjectListSchema, "A page of projects"), ...errorResponses(400, ...AUTHED_ERRORS) },
 });

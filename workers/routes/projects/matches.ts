@@ -29,7 +29,7 @@ const route = createRoute({
     `The project's best talents, explained: candidates sharing the most index keys with the project (up to ${POOL}) are scored with the matching core and the best returned, ` +
     "vetoed ones left out. Contact details stay masked except for admins. Organizers, admins and the project's owner.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("project"), query: Query },
   responses: { 200: jsonContent(TalentMatchListSchema, "Ranked talents; one page (`next_cursor` is null)"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

@@ -22,7 +22,7 @@ const route = createRoute({
     "Organizers and admins record that a project in negotiation signed: the signing organization, the intended investment (yuan), and the talents and teams it introduces " +
     "(teams by their lead's talent id). Emits `project.signed`. Conditional on the project still negotiating: of two racing signings one wins, the other is a 409.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: { params: idParam("project"), body: { required: true, content: { "application/json": { schema: SignProjectBody } } } },
   responses: { 200: jsonContent(ProjectSchema, "The signed project"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

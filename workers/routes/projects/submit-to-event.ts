@@ -20,7 +20,7 @@ const route = createRoute({
     "A talent (or team lead) submits its own project, an enterprise its organization's; organizers submit for anyone (`talent_id`, `organization_id`, or the lead as owner). " +
     "`team` lists talents of the tenant; `lead_talent_id` is a member or the owning talent. The event must be open (organizers: also draft or closed). Starts as `submitted`.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent"), jsonBody()] as const,
   request: { params: idParam("event"), headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: SubmitProjectBody } } } },
   responses: { 201: jsonContent(ProjectSchema, "The project"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

@@ -22,7 +22,7 @@ const route = createRoute({
     "The owner edits its project and may withdraw it until it ends; organizers also move it: submitted → selected → pitched → negotiating → not_signed, or submitted → rejected " +
     "(signing is `POST /v1/projects/{id}/sign`). Any other move is a 409. The write is conditional on the status read, so of two racing moves one wins and the other is a 409.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent"), jsonBody()] as const,
   request: { params: idParam("project"), body: { required: true, content: { "application/json": { schema: UpdateProjectBody } } } },
   responses: { 200: jsonContent(ProjectSchema, "The project"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

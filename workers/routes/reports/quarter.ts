@@ -41,7 +41,7 @@ const route = createRoute({
   summary: "Quarterly roadshow report",
   description,
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: { query: Query },
   responses,
 });

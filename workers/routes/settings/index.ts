@@ -47,7 +47,7 @@ const getRoute = createRoute({
   tags: ["Tenants"],
   summary: "The tenant's matching settings",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   responses: { 200: jsonContent(SettingsSchema, "Settings"), ...errorResponses(...AUTHED_ERRORS) },
 });
 
@@ -57,7 +57,7 @@ const patchRoute = createRoute({
   tags: ["Tenants"],
   summary: "Change the suggestion threshold or the matching weights (admin)",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin"), jsonBody()] as const,
   request: { body: { required: true, content: { "application/json": { schema: PatchBody } } } },
   responses: { 200: jsonContent(SettingsSchema, "Settings"), ...errorResponses(...WRITE_ERRORS) },
 });

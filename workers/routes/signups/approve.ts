@@ -17,7 +17,7 @@ const route = createRoute({
   summary: "Approve a pending signup",
   description: "Organizers and admins. Takes a free seat (`confirmed`) or, when the role is full, a place on the waitlist. Only `pending` signups; otherwise 409.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: { params: idParam("signup") },
   responses: { 200: jsonContent(SignupSchema, "The signup"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 409) },
 });

@@ -20,7 +20,7 @@ const route = createRoute({
     "By the signed-up talent or organization, or an organizer. A confirmed seat goes to the head of the role's waitlist in the same atomic write " +
     "(`signup.cancelled` and `signup.promoted` events). Cancelling after check-in, or twice, is a 409.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("signup") },
   responses: { 200: jsonContent(SignupSchema, "The cancelled signup"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 409) },
 });

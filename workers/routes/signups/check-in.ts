@@ -25,7 +25,7 @@ const route = createRoute({
     "Organizers and admins at the door, while the event is open, closed or held. The code must belong to a confirmed signup of this event: a wrong code is a 404 " +
     "saying so; a second scan is a 409 saying when they were checked in.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: { params: idParam("event"), body: { required: true, content: { "application/json": { schema: Body } } } },
   responses: { 200: jsonContent(SignupSchema, "The checked-in signup"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

@@ -25,7 +25,7 @@ const route = createRoute({
     "The outcome is settled in one atomic write, so confirmed seats never exceed capacity however many arrive at once. " +
     "Talent keys sign themselves up, enterprise keys their organization; organizers and admins sign anyone up, also outside the signup window (the desk).",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent"), jsonBody()] as const,
   request: { params: idParam("event"), headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateSignupBody } } } },
   responses: { 201: jsonContent(SignupSchema, "The signup"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

@@ -12,7 +12,7 @@ const route = createRoute({
   summary: "Get a signup",
   description: "With its live waitlist position, and its check-in code once confirmed.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("signup") },
   responses: { 200: jsonContent(SignupSchema, "The signup"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

@@ -24,7 +24,7 @@ const route = createRoute({
   summary: "List signups",
   description: "Newest first. Organizers and admins see every signup; a talent key its own; an enterprise key its organization's.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { query: Query },
   responses: { 200: jsonContent(SignupListSchema, "A page of signups"), ...errorResponses(400, ...AUTHED_ERRORS) },
 });

@@ -13,7 +13,7 @@ const route = createRoute({
   summary: "Check-in QR code",
   description: "The confirmed signup's check-in code as an SVG QR code, for a badge or a phone screen. 409 until the seat is confirmed.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("signup") },
   responses: {
     200: { description: "An SVG image encoding the check-in code", content: { "image/svg+xml": { schema: z.string() } } },

@@ -16,7 +16,7 @@ const route = createRoute({
   summary: "Reject a signup",
   description: "Organizers and admins, for signups that hold no seat (`pending` or `waitlisted`); a confirmed seat is cancelled instead.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: { params: idParam("signup") },
   responses: { 200: jsonContent(SignupSchema, "The signup"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 409) },
 });

@@ -15,7 +15,7 @@ const route = createRoute({
   summary: "Dismiss a suggestion",
   description: "By the demand's enterprise (or an organizer). A dismissed suggestion is not suggested again.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: { params: idParam("suggestion") },
   responses: { 200: jsonContent(SuggestionSchema, "The suggestion"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 409) },
 });

@@ -16,7 +16,7 @@ const route = createRoute({
   description:
     "Matches the platform found by itself when a demand or a talent changed, above the tenant's threshold, newest first. Enterprises see those for their own demands; a talent key its own.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: {
     query: PaginationQuery.extend({
       demand_id: z.string().regex(idPattern("demand"), "must be a demand id").optional().openapi({ param: { name: "demand_id", in: "query" } }),

@@ -22,7 +22,7 @@ const route = createRoute({
   summary: "Create a talent profile",
   description: "By an admin or organizer (e.g. a signup desk). Phone and external id are unique within the tenant.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer"), jsonBody()] as const,
   request: { headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateTalentBody } } } },
   responses: { 201: jsonContent(TalentSchema, "The profile"), ...errorResponses(...WRITE_ERRORS, 409) },
 });

@@ -15,7 +15,7 @@ const route = createRoute({
   description:
     "Deletes the profile, its contact details, its match-index rows and its keys for real. The audit log records that an erasure happened, and nothing of the data.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "talent")] as const,
   request: { params: idParam("talent") },
   responses: { 204: { description: "Erased" }, ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

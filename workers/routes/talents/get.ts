@@ -13,7 +13,7 @@ const route = createRoute({
   summary: "Get a talent profile",
   description: "Contact details are masked unless the caller is the talent, an admin, or an enterprise the talent accepted an introduction from (each such reveal is logged).",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("talent") },
   responses: { 200: jsonContent(TalentSchema, "The profile"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
 });

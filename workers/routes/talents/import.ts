@@ -19,7 +19,7 @@ const route = createRoute({
   description:
     "Headers in Chinese or English (姓名/name, 手机/phone, 邮箱/email, 最高学历/education, 专业/major, 职称/title_level, 技能/skills, 现居城市/city, 意向城市/desired_cities, 引进方式/modes, 外部编号/external_id, …). Rows are keyed by external id, else by phone; the same report, dry run and idempotency as catalog imports.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: { query: ImportQuery, headers: IdempotencyHeader, body: importBody },
   responses: { 200: jsonContent(ImportReportSchema, "The import report"), ...errorResponses(400, ...AUTHED_ERRORS, 413, 415, 422) },
 });

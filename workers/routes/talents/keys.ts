@@ -14,7 +14,7 @@ const route = createRoute({
   summary: "Issue a talent key",
   description: "A `talent` key reads and edits only its own profile (and, later, its matches and introductions). The secret is shown once.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer")] as const,
   request: { params: idParam("talent"), headers: IdempotencyHeader },
   responses: { 201: jsonContent(CreatedApiKeySchema, "The key, with its secret"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 409, 422) },
 });

@@ -21,7 +21,7 @@ const route = createRoute({
   summary: "List talent profiles",
   description: "Newest first. Enterprises and organizers see contact details masked.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: { query: Query },
   responses: { 200: jsonContent(TalentListSchema, "A page of profiles"), ...errorResponses(400, ...AUTHED_ERRORS) },
 });

@@ -20,7 +20,7 @@ const route = createRoute({
   summary: "Update a talent profile",
   description: "Fields present are replaced (null clears one); absent fields are kept. A talent key edits only its own profile.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("admin", "organizer", "talent"), jsonBody()] as const,
   request: { params: idParam("talent"), body: { required: true, content: { "application/json": { schema: UpdateTalentBody } } } },
   responses: { 200: jsonContent(TalentSchema, "The updated profile"), ...errorResponses(...WRITE_ERRORS, 404, 409) },
 });

@@ -13,7 +13,7 @@ const route = createRoute({
   summary: "Search industries (GB/T 4754-2017)",
   description: "Sections, divisions, groups and classes, in code order. `q` matches a code prefix (`C`, `26`) or part of a name.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...READERS)] as const,
   request: {
     query: SearchQuery.extend({
       level: z

@@ -13,7 +13,7 @@ const route = createRoute({
   summary: "Search occupations (职业分类大典 2022)",
   description: "Major, middle and minor groups and occupations, in code order. `q` matches a code prefix (`2-02-09`, `20209`) or part of a name or job-board alias.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...READERS)] as const,
   request: {
     query: SearchQuery.extend({
       level: z

@@ -14,7 +14,7 @@ const route = createRoute({
   description:
     "Provinces, cities and areas, in code order. `q` matches a code prefix (`15`, `1506`) or part of a name; `parent` lists the direct children of a province or city.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...READERS)] as const,
   request: {
     query: SearchQuery.extend({
       level: z

@@ -16,7 +16,7 @@ const route = createRoute({
   description:
     "What an import will make of a name: a code, an exact name, a name without its suffix (鄂尔多斯), a job-board alias, or a region qualified by its parents (北京市朝阳区). Width, spacing and punctuation do not matter.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...READERS)] as const,
   request: {
     query: z.object({
       kind: z.enum(["industry", "occupation", "region"]).openapi({ param: { name: "kind", in: "query" }, example: "region" }),

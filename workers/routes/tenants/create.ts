@@ -17,7 +17,7 @@ const route = createRoute({
   description:
     "Creates a region with its organizer organization and first admin key, atomically. Requires the operator key. The admin key's secret is shown once.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate("operator"), jsonBody()] as const,
   request: {
     headers: IdempotencyHeader,
     body: { required: true, content: { "application/json": { schema: CreateTenantBody } } },

@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Tenants"],
   summary: "List tenants (operator)",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate("operator")] as const,
   request: { query: PaginationQuery },
   responses: {
     200: jsonContent(TenantListSchema, "A page of tenants, newest first"),

@@ -21,7 +21,7 @@ const route = createRoute({
   description:
     "Deliveries are signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`: `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` keyed with the secret's bytes); verify them with any Standard Webhooks library. The secret is returned once. An organization only receives events about its own objects. URLs must be https on a public host.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES), jsonBody()] as const,
   request: {
     headers: IdempotencyHeader,
     body: { required: true, content: { "application/json": { schema: CreateWebhookEndpointBody } } },

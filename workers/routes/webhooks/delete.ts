@@ -15,7 +15,7 @@ const route = createRoute({
   summary: "Delete a webhook endpoint",
   description: "Deletes the endpoint and its delivery log; nothing more is sent to it.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES)] as const,
   request: { params: webhookIdParam("endpoint") },
   responses: {
     204: { description: "Deleted" },

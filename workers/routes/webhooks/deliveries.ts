@@ -16,7 +16,7 @@ const route = createRoute({
   description:
     "Newest first: status, attempts, last response code and latency, next attempt. Retries follow failures after: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (±10 % jitter); then `failed`.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES)] as const,
   request: {
     params: webhookIdParam("endpoint"),
     query: PaginationQuery.extend({

@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Get a webhook endpoint",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES)] as const,
   request: { params: webhookIdParam("endpoint") },
   responses: {
     200: jsonContent(WebhookEndpointSchema, "The endpoint (without its secret)"),

@@ -15,7 +15,7 @@ const route = createRoute({
   summary: "List webhook endpoints",
   description: "Newest first. Admins see the tenant's endpoints (narrow with `organization_id`); other keys their organization's.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES)] as const,
   request: {
     query: PaginationQuery.extend({
       organization_id: z

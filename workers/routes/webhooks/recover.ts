@@ -22,7 +22,7 @@ const route = createRoute({
   description:
     "After an outage on the receiver's side: every `failed` delivery of the endpoint created at or after `since` is queued again from the start of the retry schedule, keeping its `webhook-id`.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES)] as const,
   request: {
     params: webhookIdParam("endpoint"),
     query: z.object({

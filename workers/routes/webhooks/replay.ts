@@ -15,7 +15,7 @@ const route = createRoute({
   description:
     "Queues the delivery for an immediate attempt, from the start of the retry schedule, whatever its status. It keeps its `webhook-id`, so a receiver that already processed it can tell.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES)] as const,
   request: { params: webhookIdParam("delivery") },
   responses: {
     202: jsonContent(WebhookDeliverySchema, "The delivery, queued"),

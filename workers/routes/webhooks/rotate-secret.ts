@@ -20,7 +20,7 @@ const route = createRoute({
   description:
     "Returns the new secret once. For 24 hours every delivery carries two signatures (new and previous, space-separated in `webhook-signature`), so a receiver still holding the old secret keeps verifying.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES)] as const,
   request: { params: webhookIdParam("endpoint") },
   responses: {
     200: jsonContent(CreatedWebhookEndpointSchema, "The endpoint, with its new secret"),

@@ -19,7 +19,7 @@ const route = createRoute({
   description:
     "Sends a signed `ping` (`{ type: \"ping\", data: { endpoint_id, tenant_id, subject } }`) now and answers with its delivery: the response status, latency and body excerpt. A failed ping is retried like any delivery.",
   security: BEARER,
-  middleware: [authenticate()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES)] as const,
   request: { params: webhookIdParam("endpoint") },
   responses: {
     200: jsonContent(WebhookDeliverySchema, "The ping's delivery after its first attempt"),

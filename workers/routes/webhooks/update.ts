@@ -17,7 +17,7 @@ const route = createRoute({
   description:
     "Change the URL, the event types, the description, or `enabled`. Disabling stops deliveries (pending ones wait); re-enabling resumes them and resets the five-day failure clock.",
   security: BEARER,
-  middleware: [authenticate(), jsonBody()] as const,
+  middleware: [authenticate(...WEBHOOK_ROLES), jsonBody()] as const,
   request: {
     params: webhookIdParam("endpoint"),
     body: { required: true, content: { "application/json": { schema: UpdateWebhookEndpointBody } } },
