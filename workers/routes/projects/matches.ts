@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DEFAULT_WEIGHTS, prepareProject, scoreProject } from "../../../matching/index.ts";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
-import { seesContact } from "../../contact.ts";
 import { projectKeys, projectProfile } from "../../data/roadshows-projects.ts";
 import { ForbiddenError } from "../../errors.ts";
+import { contactVisibility } from "../../services/contact-access.ts";
 import { lexicon } from "../../lexicon.ts";
 import { talentFeatures } from "../../matching-service/features.ts";
 import { candidates, talentRows } from "../../matching-service/retrieve.ts";
@@ -27,7 +27,7 @@ const route = createRoute({
   summary: "Talents for a project",
   description:
     `The project's best talents, explained: candidates sharing the most index keys with the project (up to ${POOL}) are scored with the matching core and the best returned, ` +
-    "vetoed ones left out. Contact details stay masked except for admins. Organizers, admins and the project's owner.",
+    "vetoed ones left out. Contact details are masked unless the caller may see them (the talent, admins, an enterprise the talent accepted an introduction from). Organizers, admins and the project's owner.",
   security: BEARER,
   middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { params: idParam("project"), query: Query },
@@ -51,6 +51,7 @@ export function registerProjectMatches(app: App): void {
       .filter((x) => !x.match.vetoed)
       .sort((a, b) => b.match.score - a.match.score || (a.row.id < b.row.id ? -1 : 1))
       .slice(0, limit);
-    return c.json({ data: ranked.map(({ row, match }) => ({ talent: toTalent(row, seesContact(caller, row.id)), ...toExplanation(match) })), next_cursor: null }, 200);
+    const visible = await contactVisibility(c, caller, ranked.map(({ row }) => row.id));
+    return c.json({ data: ranked.map(({ row, match }) => ({ talent: toTalent(row, visible.has(row.id)), ...toExplanation(match) })), next_cursor: null }, 200);
   });
 }
