@@ -21,6 +21,8 @@ export const ID_PREFIXES = {
   meeting: "mtg",
   meetingRequest: "mrq",
   meetingPlan: "mpl",
+  webhookEndpoint: "whe",
+  webhookDelivery: "whd",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
