@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { demands } from "../../schema/index.ts";
 import type { Db, Statement } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
@@ -90,11 +90,11 @@ export function deleteDemandStatements(db: Db, tenantId: string, id: string): St
   ];
 }
 
-/** The catalog's demands with any of the given import keys, chunked under D1's parameter limit. */
-export async function findDemandsByImportKeys(db: Db, catalogId: string, keys: string[]): Promise<DemandRow[]> {
-  const out: DemandRow[] = [];
-  for (let i = 0; i < keys.length; i += 90) {
-    out.push(...(await db.select().from(demands).where(and(eq(demands.catalogId, catalogId), inArray(demands.importKey, keys.slice(i, i + 90))))));
-  }
-  return out;
+/** The catalog's demands with any of the given import keys, in one statement (the keys travel as one JSON parameter). */
+export async function findDemandsByImportKeys(db: Db, catalogId: string, keys: readonly string[]): Promise<DemandRow[]> {
+  if (keys.length === 0) return [];
+  return db
+    .select()
+    .from(demands)
+    .where(and(eq(demands.catalogId, catalogId), sql`${demands.importKey} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`));
 }

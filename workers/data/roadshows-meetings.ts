@@ -69,11 +69,6 @@ export function replacePlanStatements(db: Db, plan: MeetingPlanRow, rows: readon
   return out;
 }
 
-export async function planOf(db: Db, eventId: string): Promise<MeetingPlanRow | null> {
-  const rows = await db.select().from(meetingPlans).where(eq(meetingPlans.eventId, eventId)).limit(1);
-  return rows[0] ?? null;
-}
-
 /** A page of an event's meetings in slot and table order, optionally one participant's. */
 export async function listMeetings(db: Db, eventId: string, opts: { participant?: string | undefined; limit: number; after: { slot: string; table: string } | null }) {
   const conditions = [eq(meetings.eventId, eventId)];

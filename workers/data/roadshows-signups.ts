@@ -79,11 +79,6 @@ export async function findSignupByCode(db: Db, eventId: string, code: string): P
   return rows[0] ?? null;
 }
 
-/** Who hears about a signup: the event's organizer and the signed-up organization. */
-export function signupAudience(organizerId: string | null, organizationId: string | null): string[] {
-  return [organizerId, organizationId].filter((x): x is string => x !== null);
-}
-
 /** SQL for the audience of the signup aliased `s`, whose organization is only known to SQL. */
 function audienceSql(organizerId: string | null): SQL {
   return organizerId === null

@@ -86,15 +86,18 @@ export function eraseTalentStatements(db: Db, tenantId: string, id: string): Sta
   ];
 }
 
-/** Talents matching any of the given external ids or phones (for imports), chunked under D1's parameter limit. */
-export async function findTalentsByKeys(db: Db, tenantId: string, externalIds: string[], phones: string[]): Promise<TalentRow[]> {
-  const out: TalentRow[] = [];
-  for (let i = 0; i < externalIds.length; i += 90) {
-    out.push(...(await db.select().from(talents).where(and(eq(talents.tenantId, tenantId), inArray(talents.externalId, externalIds.slice(i, i + 90))))));
-  }
-  for (let i = 0; i < phones.length; i += 90) {
-    out.push(...(await db.select().from(talents).where(and(eq(talents.tenantId, tenantId), inArray(talents.phone, phones.slice(i, i + 90))))));
-  }
-  return out;
+/** The tenant's talents with any of the given external ids or phones (what imports key on), in one statement. */
+export async function findTalentsByKeys(db: Db, tenantId: string, externalIds: readonly string[], phones: readonly string[]): Promise<TalentRow[]> {
+  if (externalIds.length === 0 && phones.length === 0) return [];
+  const ext = JSON.stringify(externalIds);
+  const tel = JSON.stringify(phones);
+  return db
+    .select()
+    .from(talents)
+    .where(
+      and(
+        eq(talents.tenantId, tenantId),
+        sql`(${talents.externalId} IN (SELECT value FROM json_each(${ext})) OR ${talents.phone} IN (SELECT value FROM json_each(${tel})))`,
+      ),
+    );
 }
-

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { type DeliveryStatus, webhookDeliveries, webhookEndpoints } from "../../schema/tables/webhooks.ts";
 import type { Db, Statement } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
@@ -105,7 +105,3 @@ export function failedSince(endpointId: string, since: Date): SQL | undefined {
   );
 }
 
-export async function getDeliveriesByIds(db: Db, ids: string[]): Promise<WebhookDeliveryRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids));
-}

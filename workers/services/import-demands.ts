@@ -5,7 +5,7 @@ import { auditStatement } from "../data/audit.ts";
 import { bumpVersionStatement } from "../data/versions.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
 import type { CatalogRow } from "../data/catalogs.ts";
-import { demandContentHash } from "../data/demands.ts";
+import { demandContentHash, findDemandsByImportKeys } from "../data/demands.ts";
 import { eventStatement } from "../data/outbox.ts";
 import { type DemandRow, demandKeys } from "../data/profiles.ts";
 import { commit, type Db, type Statement } from "../db.ts";
@@ -68,10 +68,7 @@ export async function importDemands(
   const keyOf = (p: ParsedDemand, city: string | null) => (p.externalId ? `ext:${p.externalId}` : `nat:${p.employer}|${p.title}|${city ?? ""}`);
   const keys = resolved.map((r) => keyOf(r.p, r.city));
   const existing = new Map<string, DemandRow>();
-  for (let i = 0; i < keys.length; i += 90) {
-    const rows = await db.select().from(demands).where(and(eq(demands.catalogId, catalog.id), inArray(demands.importKey, keys.slice(i, i + 90))));
-    for (const r of rows) if (r.importKey) existing.set(r.importKey, r);
-  }
+  for (const r of await findDemandsByImportKeys(db, catalog.id, keys)) if (r.importKey) existing.set(r.importKey, r);
 
   const writes: DemandRow[] = [];
   let created = 0;

@@ -1,10 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { talents } from "../../schema/index.ts";
 import type { TenantPrincipal } from "../context.ts";
 import { auditStatement } from "../data/audit.ts";
 import { bumpVersionStatement } from "../data/versions.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
 import { type TalentRow, talentKeys } from "../data/profiles.ts";
+import { findTalentsByKeys } from "../data/talents.ts";
 import { commit, type Db, type Statement } from "../db.ts";
 import { type ParsedTalent, parseTalentRows, type Rejection } from "../imports/index.ts";
 import { newId } from "../lib/ids.ts";
@@ -53,11 +53,9 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
   const phones = ok.flatMap((r) => (!r.p.externalId && r.p.phone ? [r.p.phone] : []));
   const byExternal = new Map<string, TalentRow>();
   const byPhone = new Map<string, TalentRow>();
-  for (let i = 0; i < externalIds.length; i += 90) {
-    for (const r of await db.select().from(talents).where(and(eq(talents.tenantId, caller.tenantId), inArray(talents.externalId, externalIds.slice(i, i + 90))))) byExternal.set(r.externalId ?? "", r);
-  }
-  for (let i = 0; i < phones.length; i += 90) {
-    for (const r of await db.select().from(talents).where(and(eq(talents.tenantId, caller.tenantId), inArray(talents.phone, phones.slice(i, i + 90))))) byPhone.set(r.phone ?? "", r);
+  for (const r of await findTalentsByKeys(db, caller.tenantId, externalIds, phones)) {
+    if (r.externalId) byExternal.set(r.externalId, r);
+    if (r.phone) byPhone.set(r.phone, r);
   }
 
   const writes: TalentRow[] = [];

@@ -4,6 +4,7 @@ import { authenticate, requireRole } from "../../auth.ts";
 import { actorOf, auditStatement } from "../../data/audit.ts";
 import { eraseTalentStatements } from "../../data/talents.ts";
 import { commit } from "../../db.ts";
+import { forgetTalent } from "../../matching-service/features.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam } from "../shared.ts";
 import { readableTalent } from "./access.ts";
 
@@ -37,6 +38,8 @@ export function registerDeleteTalent(app: App): void {
         at: clock(),
       }),
     ]);
+    // The process's prepared features of the profile go too: erasure leaves nothing derived behind.
+    forgetTalent(row.id);
     return c.body(null, 204);
   });
 }
