@@ -1,25 +1,38 @@
 import { InvalidParameterError } from "../errors.ts";
 
 /**
- * Opaque pagination cursors. A cursor carries the last id a page returned (ids sort by creation
- * time) and is base64url so clients treat it as a token, not as something to construct.
+ * Every cursor the API issues is a small JSON object in base64url, so clients treat it as a token,
+ * not as something to construct. (ASCII content only: ids, numbers, hex fingerprints.)
  */
-export function encodeCursor(lastId: string): string {
-  return btoa(JSON.stringify({ after: lastId })).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+export function encodeToken(value: Record<string, unknown>): string {
+  return btoa(JSON.stringify(value)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
-/** Decodes a cursor from a query string; a tampered or foreign cursor is a 400, never a 500. */
-export function decodeCursor(cursor: string): string {
+/** The object inside a token, or null when it is not one of ours in form. */
+export function decodeToken(cursor: string): Record<string, unknown> | null {
   try {
-    const padded = cursor.replaceAll("-", "+").replaceAll("_", "/");
-    const parsed: unknown = JSON.parse(atob(padded));
-    if (parsed && typeof parsed === "object" && "after" in parsed && typeof parsed.after === "string" && parsed.after.length < 100) {
-      return parsed.after;
-    }
+    const parsed: unknown = JSON.parse(atob(cursor.replaceAll("-", "+").replaceAll("_", "/")));
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   } catch {
-    // fall through to the problem below
+    return null;
   }
-  throw new InvalidParameterError([{ path: "cursor", message: "Not a cursor returned by this API." }], "The cursor is not valid.");
+}
+
+/** The 400 for a tampered or foreign cursor (never a 500). */
+export function invalidCursor(): InvalidParameterError {
+  return new InvalidParameterError([{ path: "cursor", message: "Not a cursor returned by this API." }], "The cursor is not valid.");
+}
+
+/** Cursor of a list ordered by id (ids sort by creation time): the last id a page returned. */
+export function encodeCursor(lastId: string): string {
+  return encodeToken({ after: lastId });
+}
+
+/** Decodes a list cursor from a query string. */
+export function decodeCursor(cursor: string): string {
+  const v = decodeToken(cursor);
+  if (v && typeof v.after === "string" && v.after.length < 100) return v.after;
+  throw invalidCursor();
 }
 
 /** Splits a `limit + 1` fetch into a page and the cursor of the next one. */

@@ -1,4 +1,4 @@
-import { InvalidParameterError } from "../errors.ts";
+import { decodeToken, encodeToken, invalidCursor } from "../lib/cursor.ts";
 
 /** A position in a ranking: after the entry with this score and id (rankings sort by score desc, id asc). */
 export interface RankCursor {
@@ -7,19 +7,13 @@ export interface RankCursor {
 }
 
 export function encodeRankCursor(c: RankCursor): string {
-  return btoa(JSON.stringify({ s: c.score, i: c.id })).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return encodeToken({ s: c.score, i: c.id });
 }
 
 export function decodeRankCursor(cursor: string): RankCursor {
-  try {
-    const v: unknown = JSON.parse(atob(cursor.replaceAll("-", "+").replaceAll("_", "/")));
-    if (v && typeof v === "object" && "s" in v && "i" in v && typeof v.s === "number" && typeof v.i === "string" && v.i.length < 100) {
-      return { score: v.s, id: v.i };
-    }
-  } catch {
-    // fall through
-  }
-  throw new InvalidParameterError([{ path: "cursor", message: "Not a cursor returned by this API." }], "The cursor is not valid.");
+  const v = decodeToken(cursor);
+  if (v && typeof v.s === "number" && typeof v.i === "string" && v.i.length < 100) return { score: v.s, id: v.i };
+  throw invalidCursor();
 }
 
 /** The page after `cursor` of a ranking, and the cursor of the next page. */
