@@ -1,5 +1,6 @@
 /** The taxonomy module's public surface: resolve names to codes, search and browse entries. */
-export { resolveIndustry, resolveOccupation, resolveRegion } from "./resolver.ts";
+export { regionDisplayName, resolveIndustry, resolveJobTitle, resolveOccupation, resolveRegion } from "./resolver.ts";
+export { normalizeJobTitle } from "./title.ts";
 export { searchTaxonomy, type SearchOptions, type SearchResult } from "./search.ts";
 export type {
   Candidate,

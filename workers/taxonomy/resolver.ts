@@ -21,8 +21,9 @@
  */
 import type { Taxonomy } from "./build.ts";
 import { codeSuggestions, decide, shortNameTier } from "./decide.ts";
-import { industryTaxonomy, occupationTaxonomy, regionTaxonomy } from "./data.ts";
+import { industryTaxonomy, MUNICIPALITIES, occupationTaxonomy, regionTaxonomy } from "./data.ts";
 import {
+  isPlaceholderRegionName,
   normalizeKey,
   parseIndustryCode,
   parseOccupationCode,
@@ -31,6 +32,7 @@ import {
   shortOccupationName,
 } from "./normalize.ts";
 import { resolveRegionName } from "./region.ts";
+import { normalizeJobTitle, resolveTitleKey } from "./title.ts";
 import type {
   IndustryLevel,
   OccupationLevel,
@@ -86,11 +88,36 @@ export function resolveOccupationIn(tax: Taxonomy<OccupationLevel>, nameOrCode: 
   return decide(tiers, { collapseToAncestor: true }) ?? unknown(tax, key);
 }
 
+/** The prefix of codes inside a region: a municipality's city (1101) holds all of the municipality (11). */
+function regionScope(code: string): string {
+  return code.length === 4 && MUNICIPALITIES.has(code.slice(0, 2)) ? code.slice(0, 2) : code;
+}
+
+/** Separators a job board puts between a city and its district (深圳-南山区, 上海 · 浦东). */
+const PLACE_PARTS = /[-－—–·•/／|｜\s]+/u;
+
+/**
+ * A job-board title as an occupation: as `resolveOccupation` first; a title it does not know is
+ * cleaned of brackets, salary, perks and seniority and looked up by stem and by the longest name
+ * or alias it contains (Java开发工程师 → Java开发; 化工工艺工程师（4000+奖金+双休）).
+ */
+export function resolveJobTitle(title: string): Resolution<OccupationLevel> {
+  const tax = occupationTaxonomy();
+  const plain = resolveOccupationIn(tax, title);
+  if (plain.status !== "unknown") return plain;
+  const key = normalizeJobTitle(title);
+  const found = resolveTitleKey(tax, key);
+  return found ?? (key === "" ? plain : unknown(tax, key));
+}
+
 /**
  * A GB/T 2260 region by code (`15`, `1506`, `150602`, `150600`) or name (`内蒙古`, `鄂尔多斯`,
- * `北京市朝阳区`). `level` admits only entries of that level; `within` narrows several matches to
- * those inside that region and is ignored when none is (it never turns a match into a miss).
- * Placeholder divisions (市辖区, 县) never match by name.
+ * `北京市朝阳区`, `鄂尔多斯市东胜区`). `level` admits only entries of that level. When several
+ * places match, those inside a `near` code (the row's other place columns) are kept, then those
+ * inside `within` (the tenant's region), then inside its province; neither ever turns a match
+ * into a miss. Placeholder divisions (市辖区, 县) never match by name; a municipality's name
+ * resolves to its city (北京市 → 1101). A name whose first part is a place and whose rest is not
+ * (惠州-大亚湾区, a development zone) resolves to that first part.
  */
 export function resolveRegion(nameOrCode: string, opts: RegionResolveOptions = {}): Resolution<RegionLevel> {
   const tax = regionTaxonomy();
@@ -100,8 +127,24 @@ export function resolveRegion(nameOrCode: string, opts: RegionResolveOptions = {
     const node = codes.flatMap((c) => tax.byCode.get(c) ?? []).find(accept);
     return node ? byCode(node) : codeSuggestions(tax, codes[0] ?? "", accept);
   }
-  const scope = opts.within ?? "";
-  const prefer = (n: TaxonomyNode<RegionLevel>) => scope !== "" && n.code.startsWith(scope);
+  const scopes = [...(opts.near ?? []).map(regionScope), ...(opts.within ? [regionScope(opts.within), opts.within.slice(0, 2)] : [])];
+  const prefer = [...new Set(scopes)].filter((s) => s !== "").map((s) => (n: TaxonomyNode<RegionLevel>) => n.code.startsWith(s));
   const key = normalizeKey(nameOrCode);
-  return (key === "" ? null : resolveRegionName(tax, key, accept, prefer)) ?? unknown(tax, key, accept);
+  if (key === "") return unknown(tax, key, accept);
+  const found = resolveRegionName(tax, key, accept, prefer);
+  if (found) return found;
+  const [first, ...rest] = nameOrCode.trim().split(PLACE_PARTS);
+  if (first !== undefined && rest.length > 0) {
+    const head = resolveRegionName(tax, normalizeKey(first), accept, prefer);
+    if (head?.status === "ok") return { ...head, matchedBy: "qualified_name" };
+  }
+  return unknown(tax, key, accept);
+}
+
+/** The name a region code is shown with: an area with its city (鄂尔多斯市东胜区, 北京市海淀区), others by their own name. */
+export function regionDisplayName(code: string): string | null {
+  const node = regionTaxonomy().byCode.get(code);
+  if (!node) return null;
+  const city = node.level === "area" ? node.path.find((p) => p.code.length === 4) : undefined;
+  return city && !isPlaceholderRegionName(city.name) ? `${city.name}${node.name}` : node.name;
 }
