@@ -12,7 +12,8 @@ import { commit, type Db, type Statement } from "../db.ts";
 import { type ParsedDemand, parseDemandRows, type Rejection } from "../imports/index.ts";
 import { newId } from "../lib/ids.ts";
 import { blankDemand } from "../routes/demands/schema.ts";
-import { resolveIndustry, resolveOccupation, resolveRegion } from "../taxonomy/index.ts";
+import { listIndustryChains } from "../data/industry-chains.ts";
+import { findChain, placeOptions, resolveIndustryOrChain, resolveJobTitle, resolveRegion, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
 import { buildReport, type ImportReport, importRecordStatement, resolutionReason } from "./import-report.ts";
 
@@ -34,21 +35,34 @@ export async function importDemands(
   const at = opts.now.toISOString();
 
   // Resolve names to codes; a row with an unknown or ambiguous name is rejected with the reason.
-  const resolved: { p: ParsedDemand; industry: string | null; occupation: string | null; city: string | null }[] = [];
+  const places = placeOptions(opts.regionCode);
+  const chains = await listIndustryChains(db, caller.tenantId);
+  const resolved: { p: ParsedDemand; industry: string | null; occupation: string | null; city: string | null; chain: string | null }[] = [];
   for (const p of parsed.valid) {
     const problems: Rejection[] = [];
-    const code = <T extends string>(field: string, value: string | null, resolve: (v: string) => ReturnType<typeof resolveIndustry> | ReturnType<typeof resolveOccupation> | ReturnType<typeof resolveRegion>): T | null => {
-      if (!value) return null;
-      const r = resolve(value);
-      if (r.status === "ok") return r.code as T;
+    const code = (field: string, value: string | null, r: Resolution<TaxonomyLevel> | null): string | null => {
+      if (!value || !r) return null;
+      if (r.status === "ok") return r.code;
       problems.push({ row: p.row, column: headerOf(upload.mapping, field), value, reason: resolutionReason(r) });
       return null;
     };
-    const industry = code("industry", p.industry, resolveIndustry);
-    const occupation = code("occupation", p.occupation, resolveOccupation);
-    const city = code("city", p.city, (v) => resolveRegion(v, { level: "city", ...(opts.regionCode ? { within: opts.regionCode.slice(0, 2) } : {}) }));
+    const byIndustry = p.industry ? resolveIndustryOrChain(p.industry, chains) : null;
+    const industry = code("industry", p.industry, byIndustry?.resolution ?? null);
+    // A 所属产业链 cell naming one of the tenant's chains gives the chain's spelling and, failing an 行业, its industry.
+    const chain = (p.industryChain ? findChain(chains, p.industryChain) : null) ?? byIndustry?.chain ?? null;
+    const occupation = code("occupation", p.occupation, p.occupation ? resolveJobTitle(p.occupation) : null);
+    // Without an occupation column, a title that names an occupation gives it; one that does not is no error.
+    const fromTitle = p.occupation ? null : resolveJobTitle(p.title);
+    const city = code("city", p.city, p.city ? resolveRegion(p.city, places) : null);
     if (problems.length > 0) rejected.push(...problems);
-    else resolved.push({ p, industry, occupation, city });
+    else
+      resolved.push({
+        p,
+        industry: industry ?? chain?.industryCodes[0] ?? null,
+        occupation: occupation ?? (fromTitle?.status === "ok" ? fromTitle.code : null),
+        city,
+        chain: chain?.name ?? p.industryChain,
+      });
   }
 
   // Employers: match by name, create the missing ones as enterprises.
@@ -74,7 +88,7 @@ export async function importDemands(
   let created = 0;
   let updated = 0;
   let unchanged = 0;
-  for (const [i, { p, industry, occupation, city }] of resolved.entries()) {
+  for (const [i, { p, industry, occupation, city, chain }] of resolved.entries()) {
     const importKey = keys[i] ?? "";
     const before = existing.get(importKey);
     const base = before ?? blankDemand({ id: newId("demand", opts.now), tenantId: caller.tenantId, organizationId: orgByName.get(p.employer) ?? "", createdBy: caller.keyId, at });
@@ -88,7 +102,7 @@ export async function importDemands(
       description: p.description,
       industryCode: industry,
       occupationCode: occupation,
-      industryChain: p.industryChain,
+      industryChain: chain,
       city,
       headcount: p.headcount,
       minEducation: p.minEducation,

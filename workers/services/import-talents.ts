@@ -9,7 +9,8 @@ import { commit, type Db, type Statement } from "../db.ts";
 import { type ParsedTalent, parseTalentRows, type Rejection } from "../imports/index.ts";
 import { newId } from "../lib/ids.ts";
 import { blankTalent } from "../routes/talents/create.ts";
-import { resolveIndustry, resolveOccupation, resolveRegion, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
+import { listIndustryChains } from "../data/industry-chains.ts";
+import { placeOptions, resolveIndustryOrChain, resolveJobTitle, resolveRegion, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
 import { buildReport, type ImportReport, importRecordStatement, resolutionReason } from "./import-report.ts";
 
@@ -27,7 +28,7 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
   const parsed = parseTalentRows(upload.table, upload.mapping);
   const rejected: Rejection[] = [...parsed.rejected];
   const at = opts.now.toISOString();
-  const within = opts.regionCode ? { within: opts.regionCode.slice(0, 2) } : {};
+  const chains = await listIndustryChains(db, caller.tenantId);
 
   const ok: { p: ParsedTalent; industries: string[]; occupations: string[]; city: string | null; origin: string | null; desired: string[] }[] = [];
   for (const p of parsed.valid) {
@@ -39,14 +40,20 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
         problems.push({ row: p.row, column: headerOf(upload.mapping, field), value: v, reason: resolutionReason(r) });
         return [];
       });
-    const city = (v: string) => resolveRegion(v, { level: "city", ...within });
-    const industries = many("industries", p.industries, resolveIndustry);
-    const occupations = many("occupations", p.occupations, resolveOccupation);
-    const [current] = many("city", p.city ? [p.city] : [], city);
-    const [origin] = many("origin_city", p.originCity ? [p.originCity] : [], city);
-    const desired = many("desired_cities", p.desiredCities, city);
+    // Any GB/T 2260 level; an ambiguous name is settled by the row's other places, then the tenant's region.
+    const place = (near: readonly (string | undefined)[]) => (v: string) => resolveRegion(v, placeOptions(opts.regionCode, near));
+    const chainCodes = new Map<string, string[]>();
+    const industries = many("industries", p.industries, (v) => {
+      const r = resolveIndustryOrChain(v, chains);
+      if (r.chain) chainCodes.set(r.resolution.status === "ok" ? r.resolution.code : "", r.codes);
+      return r.resolution;
+    }).flatMap((c) => chainCodes.get(c) ?? [c]);
+    const occupations = many("occupations", p.occupations, resolveJobTitle);
+    const [current] = many("city", p.city ? [p.city] : [], place([]));
+    const [origin] = many("origin_city", p.originCity ? [p.originCity] : [], place([current]));
+    const desired = many("desired_cities", p.desiredCities, place([current, origin]));
     if (problems.length > 0) rejected.push(...problems);
-    else ok.push({ p, industries, occupations, city: current ?? null, origin: origin ?? null, desired });
+    else ok.push({ p, industries: [...new Set(industries)].slice(0, 10), occupations, city: current ?? null, origin: origin ?? null, desired });
   }
 
   const externalIds = ok.flatMap((r) => (r.p.externalId ? [r.p.externalId] : []));

@@ -141,6 +141,12 @@ export function resolveRegion(nameOrCode: string, opts: RegionResolveOptions = {
   return unknown(tax, key, accept);
 }
 
+/** Region options for a place field: any level, narrowed by the other places given (`near`), then by the tenant's region. */
+export function placeOptions(regionCode: string | null, near: readonly (string | null | undefined)[] = []): RegionResolveOptions {
+  const codes = near.flatMap((c) => (c ? [c] : []));
+  return { ...(regionCode ? { within: regionCode } : {}), ...(codes.length > 0 ? { near: codes } : {}) };
+}
+
 /** The name a region code is shown with: an area with its city (鄂尔多斯市东胜区, 北京市海淀区), others by their own name. */
 export function regionDisplayName(code: string): string | null {
   const node = regionTaxonomy().byCode.get(code);
