@@ -39,7 +39,7 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
   const conditions: SQL[] = [eq(demands.tenantId, tenantId)];
   if (f.industry) conditions.push(sql`${demands.industryCode} LIKE ${`${f.industry}%`}`);
   if (f.occupation) conditions.push(sql`${demands.occupationCode} LIKE ${`${f.occupation}%`}`);
-  if (f.city) conditions.push(eq(demands.city, f.city));
+  if (f.city) conditions.push(sql`${demands.city} LIKE ${`${f.city}%`}`);
   if (f.education) conditions.push(eq(demands.minEducation, f.education));
   if (f.mode) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${demands.modes}) WHERE json_each.value = ${f.mode})`);
   if (f.categoryLevel !== undefined) conditions.push(eq(demands.categoryLevel, f.categoryLevel));
