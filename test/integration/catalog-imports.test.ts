@@ -146,7 +146,8 @@ describe("catalog imports", () => {
       [3, "工作地点"],
     ]);
     expect(r.rejections[0]?.reason).toMatch(/^unknown name/);
-    expect(r.rejections[1]?.reason).toMatch(/朝阳市 \(2113\)/);
+    // Any level is a place now: 朝阳区 is a district of Beijing and of Changchun, never the city 朝阳市.
+    expect(r.rejections[1]?.reason).toMatch(/^ambiguous: could be 朝阳区 \(110105\), 朝阳区 \(220104\)/);
   });
 
   it("answers whole-file problems with clear 4xx", async () => {

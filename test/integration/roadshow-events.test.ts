@@ -57,6 +57,7 @@ describe("events", () => {
       theme: "新能源专场",
       venue: "康巴什会展中心",
       city_code: "1506",
+      city_name: "鄂尔多斯市",
       starts_at: "2026-07-18T01:00:00.000Z",
       ends_at: "2026-07-18T09:00:00.000Z",
       signup_opens_at: "2026-06-01T00:00:00.000Z",
