@@ -32,7 +32,7 @@ import {
   shortOccupationName,
 } from "./normalize.ts";
 import { resolveRegionName } from "./region.ts";
-import { normalizeJobTitle, resolveTitleKey } from "./title.ts";
+import { normalizeJobTitle, resolveTitleKey, settleByName } from "./title.ts";
 import type {
   IndustryLevel,
   OccupationLevel,
@@ -104,8 +104,15 @@ const PLACE_PARTS = /[-－—–·•/／|｜\s]+/u;
 export function resolveJobTitle(title: string): Resolution<OccupationLevel> {
   const tax = occupationTaxonomy();
   const plain = resolveOccupationIn(tax, title);
-  if (plain.status !== "unknown") return plain;
+  if (plain.status === "ok") return plain;
   const key = normalizeJobTitle(title);
+  if (plain.status === "ambiguous") {
+    return settleByName(
+      tax,
+      plain.candidates.map((c) => c.code),
+      key,
+    ) ?? plain;
+  }
   const found = resolveTitleKey(tax, key);
   return found ?? (key === "" ? plain : unknown(tax, key));
 }

@@ -91,3 +91,16 @@ export function resolveTitleKey(tax: Taxonomy<OccupationLevel>, key: string): Re
   }
   return null;
 }
+
+/**
+ * Of several entries a title names equally (化工工程师 is an alias of 化工生产… and 日用化工…), the
+ * one whose own name starts with the title's stem, else contains it; null when that does not settle it.
+ */
+export function settleByName(tax: Taxonomy<OccupationLevel>, codes: readonly string[], key: string): Resolution<OccupationLevel> | null {
+  const nodes = codes.flatMap((c) => tax.byCode.get(c) ?? []);
+  const core = stem(key);
+  if (core.length < MIN_CONTAINED) return null;
+  const prefer = [(n: Node) => normalizeKey(n.name).includes(core), (n: Node) => normalizeKey(n.name).startsWith(core)];
+  const found = decide([{ by: "alias", nodes }], { collapseToAncestor: true, prefer });
+  return found?.status === "ok" ? found : null;
+}
