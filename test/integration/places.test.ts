@@ -16,7 +16,7 @@ describe("real places, industry chains and job titles", () => {
   let send: Send;
   beforeAll(async () => {
     t = await createTestApp();
-    send = (method, path, key, body, type) =>
+    send = async (method, path, key, body, type) =>
       t.app.request(path, { method, headers: { authorization: `Bearer ${key}`, ...(type ? { "content-type": type } : {}) }, ...(body === undefined ? {} : { body: typeof body === "string" ? body : body.slice().buffer }) });
   });
   afterAll(() => t.close());

@@ -32,7 +32,7 @@ import {
   shortOccupationName,
 } from "./normalize.ts";
 import { resolveRegionName } from "./region.ts";
-import { normalizeJobTitle, resolveTitleKey, settleByName } from "./title.ts";
+import { normalizeJobTitle, resolveTitleKey, settleByName, stripPerkBrackets } from "./title.ts";
 import type {
   IndustryLevel,
   OccupationLevel,
@@ -103,7 +103,10 @@ const PLACE_PARTS = /[-－—–·•/／|｜\s]+/u;
  */
 export function resolveJobTitle(title: string): Resolution<OccupationLevel> {
   const tax = occupationTaxonomy();
-  const plain = resolveOccupationIn(tax, title);
+  let plain = resolveOccupationIn(tax, title);
+  if (plain.status === "ok") return plain;
+  const bare = stripPerkBrackets(title);
+  if (plain.status === "unknown" && bare !== "" && bare !== title.trim()) plain = resolveOccupationIn(tax, bare);
   if (plain.status === "ok") return plain;
   const key = normalizeJobTitle(title);
   if (plain.status === "ambiguous") {
@@ -134,7 +137,13 @@ export function resolveRegion(nameOrCode: string, opts: RegionResolveOptions = {
     const node = codes.flatMap((c) => tax.byCode.get(c) ?? []).find(accept);
     return node ? byCode(node) : codeSuggestions(tax, codes[0] ?? "", accept);
   }
-  const scopes = [...(opts.near ?? []).map(regionScope), ...(opts.within ? [regionScope(opts.within), opts.within.slice(0, 2)] : [])];
+  // Nearest first: the cities of the row's other places, their provinces, then the tenant's region and its province.
+  const near = opts.near ?? [];
+  const scopes = [
+    ...near.map((c) => regionScope(c.slice(0, 4))),
+    ...near.map((c) => c.slice(0, 2)),
+    ...(opts.within ? [regionScope(opts.within), opts.within.slice(0, 2)] : []),
+  ];
   const prefer = [...new Set(scopes)].filter((s) => s !== "").map((s) => (n: TaxonomyNode<RegionLevel>) => n.code.startsWith(s));
   const key = normalizeKey(nameOrCode);
   if (key === "") return unknown(tax, key, accept);

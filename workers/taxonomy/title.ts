@@ -27,12 +27,29 @@ function stem(key: string): string {
   return key;
 }
 
+const PARTS = /[\s+＋|｜,，、;；!！/]+/u;
+
+/** The title without bracketed asides that are only salary and perks: Java开发（4000+奖金+双休） → Java开发, 网络工程师(IT工程师) kept. */
+export function stripPerkBrackets(title: string): string {
+  return title
+    .normalize("NFKC")
+    .replace(BRACKETED, (aside) => {
+      const parts = aside
+        .slice(1)
+        .replace(/[）)】\]］〕〗>》」』]$/u, "")
+        .split(PARTS)
+        .filter((p) => p !== "");
+      return parts.length > 0 && parts.every((p) => PERK.test(p)) ? "" : aside;
+    })
+    .trim();
+}
+
 /** The core of a job-board title: no brackets, salary or perk words, seniority prefix; as a normalized key. */
 export function normalizeJobTitle(title: string): string {
   const parts = title
     .normalize("NFKC")
     .replace(BRACKETED, " ")
-    .split(/[\s+＋|｜,，、;；!！/]+/u)
+    .split(PARTS)
     .map((p) => p.trim())
     .filter((p) => p !== "" && !PERK.test(p));
   const core = normalizeKey(parts[0] ?? "");
