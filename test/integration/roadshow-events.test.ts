@@ -138,7 +138,7 @@ describe("events", () => {
       detail: "A request parameter is not valid.",
       errors: [
         { path: "status", message: "must be one of: draft, open, closed, held, reported" },
-        { path: "city", message: "must be a 4-digit city code" },
+        { path: "city", message: "must be a GB/T 2260 code (2, 4 or 6 digits)" },
       ],
     });
   });

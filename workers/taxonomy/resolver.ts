@@ -102,6 +102,20 @@ const PLACE_PARTS = /[-－—–·•/／|｜\s]+/u;
  * or alias it contains (Java开发工程师 → Java开发; 化工工艺工程师（4000+奖金+双休）).
  */
 export function resolveJobTitle(title: string): Resolution<OccupationLevel> {
+  const known = titleMemo.get(title);
+  if (known) return known;
+  // The data is static, so an answer never goes stale; the memo is dropped whole when it fills.
+  if (titleMemo.size >= TITLE_MEMO_SIZE) titleMemo.clear();
+  const found = resolveJobTitleUncached(title);
+  titleMemo.set(title, found);
+  return found;
+}
+
+/** Catalogs repeat their titles: the scan behind an unknown one is done once per process. */
+const TITLE_MEMO_SIZE = 20_000;
+const titleMemo = new Map<string, Resolution<OccupationLevel>>();
+
+function resolveJobTitleUncached(title: string): Resolution<OccupationLevel> {
   const tax = occupationTaxonomy();
   let plain = resolveOccupationIn(tax, title);
   if (plain.status === "ok") return plain;
