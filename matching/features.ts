@@ -48,6 +48,8 @@ export interface TalentFeatures {
   /** Provinces the talent named as a whole (内蒙古): every city in them is desired. */
   readonly desiredProvinces: readonly number[];
   readonly refusedCities: readonly number[];
+  /** Provinces refused as a whole: every city in them is refused. */
+  readonly refusedProvinces: readonly number[];
   readonly willingToRelocate: boolean;
   /** Bit i set = mode ENGAGEMENT_MODES[i] accepted; all bits when the talent did not say. */
   readonly modeMask: number;
@@ -212,6 +214,7 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
     desiredCities: cityNumbers(t.desiredCities),
     desiredProvinces: provinceNumbers(t.desiredCities),
     refusedCities: cityNumbers(t.refusedCities),
+    refusedProvinces: provinceNumbers(t.refusedCities),
     willingToRelocate: t.willingToRelocate !== false,
     modeMask: modeMask(t.modes),
     modeRanks,

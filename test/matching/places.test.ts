@@ -16,6 +16,11 @@ describe("location on every level of GB/T 2260", () => {
     expect(valueOf(score(talent(t), demand({ city, modes: ["full_time", "project"] })), "location")).toBe(v);
   });
 
+  it("vetoes every city of a refused province", () => {
+    expect(score(talent({ refusedCities: ["15"] }), demand({ city: "150624" })).vetoes.map((v) => v.key)).toEqual(["city"]);
+    expect(score(talent({ refusedCities: ["15"] }), demand({ city: "4403" })).vetoes).toEqual([]);
+  });
+
   it("lets a talent who will not move but wants the province pass the city veto", () => {
     const r = score(talent({ currentCity: "4403", desiredCities: ["15"], willingToRelocate: false, modes: ["full_time"] }), demand({ city: "150624", modes: ["full_time"] }));
     expect(r.vetoes).toEqual([]);
