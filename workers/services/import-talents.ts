@@ -42,12 +42,11 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
       });
     // Any GB/T 2260 level; an ambiguous name is settled by the row's other places, then the tenant's region.
     const place = (near: readonly (string | undefined)[]) => (v: string) => resolveRegion(v, placeOptions(opts.regionCode, near));
-    const chainCodes = new Map<string, string[]>();
-    const industries = many("industries", p.industries, (v) => {
+    // A chain name (煤化工) stands for all of the chain's codes.
+    const industries = p.industries.flatMap((v) => {
       const r = resolveIndustryOrChain(v, chains);
-      if (r.chain) chainCodes.set(r.resolution.status === "ok" ? r.resolution.code : "", r.codes);
-      return r.resolution;
-    }).flatMap((c) => chainCodes.get(c) ?? [c]);
+      return many("industries", [v], () => r.resolution).length > 0 ? r.codes : [];
+    });
     const occupations = many("occupations", p.occupations, resolveJobTitle);
     const [current] = many("city", p.city ? [p.city] : [], place([]));
     const [origin] = many("origin_city", p.originCity ? [p.originCity] : [], place([current]));
