@@ -9,7 +9,10 @@
  * 3. occupations: a job-board alias (or one `/`-separated part of one);
  * 4. the name without its usual suffix (鄂尔多斯 → 鄂尔多斯市; 化学原料和化学制品制造 → …制造业);
  *    a suffix the input does carry must match (朝阳区 never reaches 朝阳市);
- * 5. regions: a name qualified by its province or city (北京市朝阳区).
+ * 5. regions: a name qualified by its province or city (北京市朝阳区, 深圳-南山区); a municipality
+ *    (北京市) is its city 1101, with its districts below;
+ * 6. job-board titles (`resolveJobTitle`): cleaned of brackets, salary and perks, then by stem
+ *    and the longest name or alias contained (Java开发工程师 → Java开发).
  * Hard filters (a region `level`) apply first, then the region `within` preference. Several
  * candidates left in the deciding rule are `ambiguous`, except:
  * - industries and occupations: an entry that contains all the others (group 019 其他农业 and its
@@ -123,13 +126,7 @@ function resolveJobTitleUncached(title: string): Resolution<OccupationLevel> {
   if (plain.status === "unknown" && bare !== "" && bare !== title.trim()) plain = resolveOccupationIn(tax, bare);
   if (plain.status === "ok") return plain;
   const key = normalizeJobTitle(title);
-  if (plain.status === "ambiguous") {
-    return settleByName(
-      tax,
-      plain.candidates.map((c) => c.code),
-      key,
-    ) ?? plain;
-  }
+  if (plain.status === "ambiguous") return settleByName(tax, plain.candidates.map((c) => c.code), key) ?? plain;
   const found = resolveTitleKey(tax, key);
   return found ?? (key === "" ? plain : unknown(tax, key));
 }
