@@ -13,6 +13,7 @@ import {
   resolveIndustryOrChain,
   resolveJobTitle,
   resolveOccupation,
+  resolvePlace,
   resolveRegion,
   type Resolution,
   type TaxonomyLevel,
@@ -118,6 +119,24 @@ describe("places in real job-board postings", () => {
       expect(places.filter((p) => resolveRegion(p, placeOptions(null)).status !== "ok").slice(0, 5)).toEqual([]);
     });
   }
+});
+
+describe("places: a cell that lists several", () => {
+  it.each([
+    ["东胜区、康巴什区", "1506", "city"],
+    ["鄂托克旗,杭锦旗,乌审旗", "1506", "city"],
+    ["鄂尔多斯、包头", "15", "province"],
+    ["海淀区、朝阳区", "1101", "city"],
+    ["重庆市城口县、渝中区", "5001", "city"],
+  ])("%s → their smallest common region %s", (cell, code, level) => {
+    expect(resolvePlace(cell, placeOptions(null))).toEqual({ status: "ok", code, name: expect.any(String), level, matchedBy: "common_region" });
+  });
+
+  it("lists places with nothing in common as the candidates, and keeps a single compound place whole", () => {
+    expect(resolvePlace("北京、上海")).toMatchObject({ status: "ambiguous", candidates: [{ code: "1101" }, { code: "3101" }] });
+    expect(resolvePlace("深圳/南山区")).toMatchObject({ status: "ok", code: "440305" });
+    expect(resolvePlace("东胜区、火星")).toMatchObject({ status: "unknown" });
+  });
 });
 
 describe("job-board titles", () => {

@@ -11,6 +11,7 @@ import {
   resolveIndustryOrChain,
   resolveJobTitle,
   resolveOccupation,
+  resolvePlace,
   resolveRegion,
   type Resolution,
   type TaxonomyLevel,
@@ -99,7 +100,7 @@ export class CodeResolver {
   /** A place at any level; `near` (the body's other places) settles an ambiguous name before the tenant's region does. */
   place<T extends string | null | undefined>(path: string, value: T, near: readonly (string | null | undefined)[] = []): T | string | null {
     if (value === undefined || value === null) return value;
-    return this.take(path, value, resolveRegion(value, placeOptions(this.ctx.regionCode, near)));
+    return this.take(path, value, resolvePlace(value, placeOptions(this.ctx.regionCode, near)));
   }
 
   places(path: string, values: readonly string[] | undefined, near: readonly (string | null | undefined)[] = []): string[] | undefined {

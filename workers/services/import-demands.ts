@@ -13,7 +13,7 @@ import { type ParsedDemand, parseDemandRows, type Rejection } from "../imports/i
 import { newId } from "../lib/ids.ts";
 import { blankDemand } from "../routes/demands/schema.ts";
 import { listIndustryChains } from "../data/industry-chains.ts";
-import { findChain, placeOptions, resolveIndustryOrChain, resolveJobTitle, resolveRegion, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
+import { findChain, placeOptions, resolveIndustryOrChain, resolveJobTitle, resolvePlace, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
 import { buildReport, type ImportReport, importRecordStatement, resolutionReason } from "./import-report.ts";
 
@@ -53,7 +53,7 @@ export async function importDemands(
     const occupation = code("occupation", p.occupation, p.occupation ? resolveJobTitle(p.occupation) : null);
     // Without an occupation column, a title that names an occupation gives it; one that does not is no error.
     const fromTitle = p.occupation ? null : resolveJobTitle(p.title);
-    const city = code("city", p.city, p.city ? resolveRegion(p.city, places) : null);
+    const city = code("city", p.city, p.city ? resolvePlace(p.city, places) : null);
     if (problems.length > 0) rejected.push(...problems);
     else
       resolved.push({

@@ -10,7 +10,7 @@ import { type ParsedTalent, parseTalentRows, type Rejection } from "../imports/i
 import { newId } from "../lib/ids.ts";
 import { blankTalent } from "../routes/talents/create.ts";
 import { listIndustryChains } from "../data/industry-chains.ts";
-import { placeOptions, resolveIndustryOrChain, resolveJobTitle, resolveRegion, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
+import { placeOptions, resolveIndustryOrChain, resolveJobTitle, resolvePlace, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
 import { buildReport, type ImportReport, importRecordStatement, resolutionReason } from "./import-report.ts";
 
@@ -41,7 +41,7 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
         return [];
       });
     // Any GB/T 2260 level; an ambiguous name is settled by the row's other places, then the tenant's region.
-    const place = (near: readonly (string | undefined)[]) => (v: string) => resolveRegion(v, placeOptions(opts.regionCode, near));
+    const place = (near: readonly (string | undefined)[]) => (v: string) => resolvePlace(v, placeOptions(opts.regionCode, near));
     // A chain name (煤化工) stands for all of the chain's codes.
     const industries = p.industries.flatMap((v) => {
       const r = resolveIndustryOrChain(v, chains);

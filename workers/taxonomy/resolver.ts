@@ -23,7 +23,7 @@
  *   never collapse: 朝阳区 stays ambiguous between Beijing's and Changchun's.
  */
 import type { Taxonomy } from "./build.ts";
-import { codeSuggestions, decide, shortNameTier } from "./decide.ts";
+import { codeSuggestions, decide, shortNameTier, toCandidate } from "./decide.ts";
 import { industryTaxonomy, MUNICIPALITIES, occupationTaxonomy, regionTaxonomy } from "./data.ts";
 import {
   isPlaceholderRegionName,
@@ -166,6 +166,34 @@ export function resolveRegion(nameOrCode: string, opts: RegionResolveOptions = {
     if (head?.status === "ok") return { ...head, matchedBy: "qualified_name" };
   }
   return unknown(tax, key, accept);
+}
+
+/** Separators of a cell that lists several places (东胜区、康巴什区). */
+const PLACE_LIST = /[、,，;；/／|｜\n]+/u;
+
+/**
+ * A place cell or field: one place as `resolveRegion` resolves it, or several (东胜区、康巴什区)
+ * that all resolve, as their smallest common region (1506); several with none in common (北京、上海)
+ * are ambiguous between them.
+ */
+export function resolvePlace(value: string, opts: RegionResolveOptions = {}): Resolution<RegionLevel> {
+  const whole = resolveRegion(value, opts);
+  const parts = value.split(PLACE_LIST).map((p) => p.trim()).filter((p) => p !== "");
+  if (whole.status === "ok" || parts.length < 2) return whole;
+  const first = parts.map((p) => resolveRegion(p, opts));
+  // An ambiguous one is settled by the others it is listed with (海淀区、朝阳区: Beijing's).
+  const settled = first.flatMap((r) => (r.status === "ok" ? [r.code] : []));
+  const each = first.map((r, i) => (r.status === "ambiguous" ? resolveRegion(parts[i] ?? "", { ...opts, near: [...settled, ...(opts.near ?? [])] }) : r));
+  const codes = each.flatMap((r) => (r.status === "ok" ? [r.code] : []));
+  if (codes.length < each.length) return whole;
+  const tax = regionTaxonomy();
+  for (const len of [6, 4, 2]) {
+    const heads = new Set(codes.map((c) => regionScope(c.slice(0, len))));
+    const [head] = heads;
+    const node = head === undefined || heads.size > 1 || codes.some((c) => c.length < len) ? undefined : tax.byCode.get(head.length === 2 && MUNICIPALITIES.has(head) ? `${head}01` : head);
+    if (node && (opts.level === undefined || node.level === opts.level)) return { status: "ok", code: node.code, name: node.name, level: node.level, matchedBy: "common_region" };
+  }
+  return { status: "ambiguous", candidates: [...new Set(codes)].flatMap((c) => tax.byCode.get(c) ?? []).map(toCandidate) };
 }
 
 /** Region options for a place field: any level, narrowed by the other places given (`near`), then by the tenant's region. */

@@ -32,7 +32,7 @@ export interface TaxonomyNode<L extends TaxonomyLevel = TaxonomyLevel> {
 }
 
 /** How an `ok` resolution was reached, from the most to the least literal. */
-export type MatchedBy = "code" | "name" | "short_name" | "alias" | "qualified_name" | "chain";
+export type MatchedBy = "code" | "name" | "short_name" | "alias" | "qualified_name" | "common_region" | "chain";
 
 export interface Candidate<L extends TaxonomyLevel = TaxonomyLevel> {
   code: string;

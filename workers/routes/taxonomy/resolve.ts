@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { InvalidParameterError } from "../../errors.ts";
-import { resolveIndustryOrChain, resolveJobTitle, resolveRegion } from "../../taxonomy/index.ts";
+import { resolveIndustryOrChain, resolveJobTitle, resolvePlace } from "../../taxonomy/index.ts";
 import { codeContext } from "../codes.ts";
 import { REGION_LEVELS } from "../../taxonomy/types.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, jsonContent } from "../shared.ts";
@@ -63,6 +63,6 @@ export function registerResolveTaxonomy(app: App): void {
     }
     if (kind === "occupation") return c.json(toResolution(resolveJobTitle(name)), 200);
     const scope = within ?? ctx.regionCode;
-    return c.json(toResolution(resolveRegion(name, { ...(level ? { level } : {}), ...(scope ? { within: scope } : {}) })), 200);
+    return c.json(toResolution(resolvePlace(name, { ...(level ? { level } : {}), ...(scope ? { within: scope } : {}) })), 200);
   });
 }

@@ -96,9 +96,9 @@ const ResolvedSchema = z
     code: z.string().openapi({ example: "1506" }),
     name: z.string().openapi({ example: "鄂尔多斯市" }),
     level: z.enum(ALL_LEVELS).openapi({ example: "city" }),
-    matched_by: z.enum(["code", "name", "short_name", "alias", "qualified_name", "chain"]).openapi({
+    matched_by: z.enum(["code", "name", "short_name", "alias", "qualified_name", "common_region", "chain"]).openapi({
       description:
-        "How the name matched: the code, the exact name, the name without its suffix, a job-board alias or cleaned job-board title, a name qualified by its province or city, or one of the tenant's industry chains.",
+        "How the name matched: the code, the exact name, the name without its suffix, a job-board alias or cleaned job-board title, a name qualified by its province or city, several places by their smallest common region (东胜区、康巴什区 → 1506), or one of the tenant's industry chains.",
       example: "short_name",
     }),
     industry_codes: z
