@@ -198,6 +198,7 @@ export function blankDemand(init: { id: string; tenantId: string; organizationId
     urgency: null,
     categoryLevel: null,
     validUntil: null,
+    unresolvedNames: null,
     status: "open",
     createdBy: init.createdBy,
     createdAt: init.at,
