@@ -30,7 +30,7 @@ export function redactImportReportsFor(db: Db, tenantId: string, contacts: { pho
   const names = sql`EXISTS (SELECT 1 FROM json_each(${list}) n WHERE instr(replace(replace(replace(replace(lower(json_extract(j.value, '$.value')), ' ', ''), '-', ''), '(', ''), ')', ''), n.value) > 0)`;
   const redact = (column: "rejections" | "warnings") =>
     sql`(SELECT coalesce(json_group_array(CASE WHEN ${names} THEN json_set(j.value, '$.value', '') ELSE json(j.value) END), '[]') FROM json_each(${sql.raw(`imports.${column}`)}) j)`;
-  const mentions = sql`EXISTS (SELECT 1 FROM json_each(${list}) n WHERE instr(imports.rejections, n.value) > 0 OR instr(imports.warnings, n.value) > 0)`;
+  const mentions = sql`(EXISTS (SELECT 1 FROM json_each(imports.rejections) j WHERE ${names}) OR EXISTS (SELECT 1 FROM json_each(imports.warnings) j WHERE ${names}))`;
   return [
     rawStatement(
       db,

@@ -58,9 +58,11 @@ export function rejectedRows(rejections: readonly ImportIssue[]): number {
   return new Set(rejections.map((r) => r.row)).size;
 }
 
-/** Issues in file order: by row, then as found. */
-export function byRow(issues: readonly ImportIssue[]): ImportIssue[] {
-  return [...issues].sort((a, b) => a.row - b.row);
+/** Issues in file order: by row, then by column as the file has them (columns it lacks last). */
+export function byRow(issues: readonly ImportIssue[], headers: readonly string[]): ImportIssue[] {
+  const position = new Map(headers.map((h, i) => [h, i]));
+  const at = (i: ImportIssue) => position.get(i.column) ?? headers.length;
+  return [...issues].sort((a, b) => a.row - b.row || at(a) - at(b));
 }
 
 /** Suggestions are recomputed for at most this many changed rows of one import; beyond it, allocate the catalog. */
