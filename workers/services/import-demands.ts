@@ -108,13 +108,12 @@ export async function importDemands(db: Db, caller: TenantPrincipal, catalog: Ca
 
   if (opts.dryRun) {
     const orgByName = await organizationsByName(db, caller.tenantId, names);
-    counts.organizationsCreated = names.filter((n) => !orgByName.has(n)).length;
     for (let i = 0; i < resolved.length; i += LINES_PER_BATCH) {
       const { rows } = await buildLines(db, caller, catalog, resolved.slice(i, i + LINES_PER_BATCH), orgByName, opts.now);
       for (const r of rows) counts[r.outcome]++;
     }
     // Dry runs write nothing, so their report is never stored and its id only names the response.
-    return { ...report(newId("import", opts.now), null), organizationsCreated: 0 };
+    return report(newId("import", opts.now), null);
   }
 
   const job = await startImportJob(db, {
