@@ -59,8 +59,9 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
 
 /** What a demand says (not who wrote it or when): equal hashes mean a re-import changes nothing. */
 export async function demandContentHash(row: DemandRow): Promise<string> {
-  const { id: _id, tenantId: _t, contentHash: _h, createdBy: _c, createdAt: _ca, updatedAt: _u, filled: _f, ...content } = row;
-  return fingerprint64(JSON.stringify(content));
+  const { id: _id, tenantId: _t, contentHash: _h, createdBy: _c, createdAt: _ca, updatedAt: _u, filled: _f, unresolvedNames, ...content } = row;
+  // Left out when empty, so lines hashed before the field existed still read as unchanged.
+  return fingerprint64(JSON.stringify(unresolvedNames ? { ...content, unresolvedNames } : content));
 }
 
 export function insertDemandStatements(db: Db, row: DemandRow): Statement[] {

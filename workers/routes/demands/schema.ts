@@ -96,6 +96,9 @@ export const DemandSchema = z
     urgency: z.number().int().nullable(),
     category_level: z.number().int().nullable(),
     valid_until: z.string().nullable(),
+    unresolved_names: z
+      .record(z.string(), z.array(z.string()))
+      .openapi({ description: "Names an import could not resolve to a code, kept as written, by field.", example: { occupation: ["风机运维"] } }),
     status: z.enum(DEMAND_STATUSES),
     created_at: z.string(),
     updated_at: z.string(),
@@ -135,6 +138,7 @@ export function toDemand(row: DemandRow): z.infer<typeof DemandSchema> {
     urgency: row.urgency,
     category_level: row.categoryLevel,
     valid_until: row.validUntil,
+    unresolved_names: row.unresolvedNames ?? {},
     status: row.status,
     created_at: row.createdAt,
     updated_at: row.updatedAt,
@@ -224,6 +228,7 @@ export function blankDemand(init: { id: string; tenantId: string; organizationId
     urgency: null,
     categoryLevel: null,
     validUntil: null,
+    unresolvedNames: null,
     status: "open",
     createdBy: init.createdBy,
     createdAt: init.at,

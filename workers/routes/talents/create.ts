@@ -59,6 +59,7 @@ export function blankTalent(id: string, tenantId: string, createdBy: string, at:
     availableFrom: null,
     teamName: null,
     teamSize: null,
+    unresolvedNames: null,
     createdBy,
     createdAt: at,
     updatedAt: at,

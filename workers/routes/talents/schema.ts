@@ -100,6 +100,9 @@ export const TalentSchema = z
     honours: z.array(z.string()),
     available_from: z.string().nullable(),
     team: z.object({ name: z.string(), size: z.number().int() }).nullable(),
+    unresolved_names: z
+      .record(z.string(), z.array(z.string()))
+      .openapi({ description: "Names an import could not resolve to a code, kept as written, by field.", example: { industries: ["风电运维"] } }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -144,6 +147,7 @@ export function toTalent(row: TalentRow, clear: boolean): TalentResponse {
     honours: row.honours,
     available_from: row.availableFrom,
     team: row.teamName && row.teamSize ? { name: row.teamName, size: row.teamSize } : null,
+    unresolved_names: row.unresolvedNames ?? {},
     created_at: row.createdAt,
     updated_at: row.updatedAt,
   });
