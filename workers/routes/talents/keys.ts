@@ -26,7 +26,7 @@ export function registerCreateTalentKey(app: App): void {
     const talent = await getTalentInTenant(db, caller.tenantId, c.req.valid("param").id);
     return idempotent(c, caller.tenantId, async () => {
       const { secret, row } = await issueKey(db, caller, { organizationId: null, talentId: talent.id, role: "talent" }, { now: clock(), requestId: c.get("requestId") });
-      return c.json({ ...toApiKey(row), key: secret }, 201);
+      return c.json({ ...toApiKey(row), key: secret, secret_shown: true }, 201);
     });
   });
 }
