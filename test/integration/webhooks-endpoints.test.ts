@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { describeAuth } from "../helpers/auth-suite.ts";
 import { createKey, createOrganization, createTenant, type TenantFixture } from "../helpers/factories.ts";
 import { expectProblem } from "../helpers/problems.ts";
+import { talentKey as invitedTalentKey } from "../helpers/profiles.ts";
 
 const BODY = { url: "https://hr.example.com/hooks/wutong", event_types: ["signup.confirmed"], description: "HR 系统" };
 const ENDPOINT_ID = "whe_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z";
@@ -102,9 +103,7 @@ describe("webhook endpoints", () => {
 
   it("refuses talent keys on every webhook route (403)", async () => {
     const talent = (await (await t.call("POST", "/v1/talents", { key: tenant.adminKey, body: { name: "张三" } })).json()) as { id: string };
-    const issued = await t.call("POST", `/v1/talents/${talent.id}/keys`, { key: tenant.adminKey });
-    expect(issued.status).toBe(201);
-    const talentKey = ((await issued.json()) as { key: string }).key;
+    const talentKey = await invitedTalentKey(t, tenant.adminKey, talent.id);
     const forbidden = { status: 403, code: "forbidden", detail: "A key with role 'talent' may not do this; required: admin or organizer or enterprise." };
     await expectProblem(await t.call("POST", "/v1/webhook-endpoints", { key: talentKey, body: BODY }), forbidden);
     await expectProblem(await t.call("GET", "/v1/webhook-endpoints", { key: talentKey }), forbidden);

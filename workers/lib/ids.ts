@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   meetingPlan: "mpl",
   webhookEndpoint: "whe",
   webhookDelivery: "whd",
+  invitation: "inv",
+  contactChange: "ccr",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
