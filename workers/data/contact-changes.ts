@@ -30,7 +30,7 @@ export async function pendingContactChange(db: Db, tenantId: string, talentId: s
         gt(contactChanges.expiresAt, now),
       ),
     )
-    .orderBy(desc(contactChanges.createdAt))
+    .orderBy(desc(contactChanges.id))
     .limit(1);
   return rows[0] ?? null;
 }

@@ -23,6 +23,7 @@ const route = createRoute({
   summary: "Redeem a talent invitation for the talent's own key",
   description:
     "No API key: the token sent to the talent's phone or email is the credential. Single use, valid for 72 hours. Answers the new `talent` key with its secret, shown this once. An unknown, used or expired token gets the same 404.",
+  security: [],
   middleware: [jsonBody()] as const,
   request: { body: { required: true, content: { "application/json": { schema: RedeemBody } } } },
   responses: { 201: jsonContent(CreatedApiKeySchema, "The talent's key, with its secret"), ...errorResponses(400, 404, 413, 415, 422) },
