@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { isSecretsKey } from "./lib/secrets.ts";
+
+const secretsKey = z.string().refine(isSecretsKey, "must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`)");
 
 /** Settings both runtimes share. Read once at start (Node) or per request (Worker), validated here. */
 const shared = {
@@ -11,11 +14,16 @@ const shared = {
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   /** Lets webhook endpoints use http and private/loopback hosts (local receivers, tests). Never on in production. */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
+  /** AES-256-GCM key sealing recoverable secrets at rest (webhook signing secrets). */
+  WUTONG_SECRETS_KEY: secretsKey.optional().describe("the key sealing webhook secrets at rest"),
+  /** The key before the last rotation: ciphertexts under it still open and are sealed again under the new one. */
+  WUTONG_SECRETS_KEY_PREVIOUS: secretsKey.optional(),
 };
 
 export const WorkerConfigSchema = z.object({
   ...shared,
   WUTONG_OPERATOR_KEY: shared.WUTONG_OPERATOR_KEY.unwrap(),
+  WUTONG_SECRETS_KEY: shared.WUTONG_SECRETS_KEY.unwrap(),
 });
 
 export const NodeConfigSchema = z.object({

@@ -1,7 +1,9 @@
 import type { AppConfig } from "./config.ts";
 import type { Db } from "./db.ts";
 import type { JobQueue } from "./jobs/queue.ts";
+import type { SecretBox } from "./lib/secrets.ts";
 import type { Logger } from "./logger.ts";
+import type { Sender } from "./messages.ts";
 import type { Role } from "../schema/index.ts";
 
 /** The clock is a dependency so tests can move time (idempotency expiry, signup windows). */
@@ -13,6 +15,10 @@ export interface Deps {
   config: AppConfig;
   clock: Clock;
   logger: Logger;
+  /** Delivers invitations and verification codes to a talent's own phone or email. */
+  sender: Sender;
+  /** Seals recoverable secrets (webhook signing secrets) at rest. */
+  secrets: SecretBox;
   /** The Node entry's in-process job runner; absent on Workers, where `waitUntil` is used. */
   jobs?: JobQueue;
 }
@@ -35,6 +41,8 @@ export type TenantPrincipal = Extract<Principal, { kind: "key" }>;
 export interface WorkerBindings {
   DB: D1Database;
   WUTONG_OPERATOR_KEY?: string;
+  WUTONG_SECRETS_KEY?: string;
+  WUTONG_SECRETS_KEY_PREVIOUS?: string;
   LOG_LEVEL?: string;
   MAX_BODY_BYTES?: string;
   WEBHOOK_ALLOW_PRIVATE_URLS?: string;

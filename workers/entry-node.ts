@@ -7,7 +7,10 @@ import { seedDemo } from "./demo/index.ts";
 import { JobQueue } from "./jobs/queue.ts";
 import { sweep } from "./jobs/sweep.ts";
 import { markInterruptedImports } from "./services/import-job.ts";
+import { resealWebhookSecrets } from "./data/webhooks.ts";
+import { createSecretBox, newSecretsKey } from "./lib/secrets.ts";
 import { createLogger, describeError } from "./logger.ts";
+import { consoleSender } from "./messages.ts";
 import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";
 import { localPath, openDatabase } from "./node/database.ts";
 import { startWebhookRunner } from "./webhooks/runner.ts";
@@ -44,9 +47,30 @@ async function main(): Promise<void> {
     credentials.operator_key = operatorKey;
   }
 
+  let secretsKey = config.WUTONG_SECRETS_KEY;
+  if (!secretsKey) {
+    if (!credentialsDir) {
+      console.error("Invalid configuration:\n  - WUTONG_SECRETS_KEY is required when DATABASE_URL is not a local file");
+      process.exit(1);
+    }
+    secretsKey = credentials.secrets_key ?? newSecretsKey();
+    credentials.secrets_key = secretsKey;
+  }
+  const secrets = createSecretBox(secretsKey, config.WUTONG_SECRETS_KEY_PREVIOUS);
+
   const logger = createLogger(config.LOG_LEVEL);
   const jobs = new JobQueue(logger);
-  const deps: Deps = { db, config: { ...config, WUTONG_OPERATOR_KEY: operatorKey }, clock: () => new Date(), logger, jobs };
+  const deps: Deps = {
+    db,
+    config: { ...config, WUTONG_OPERATOR_KEY: operatorKey, WUTONG_SECRETS_KEY: secretsKey },
+    clock: () => new Date(),
+    logger,
+    jobs,
+    sender: consoleSender,
+    secrets,
+  };
+  // Webhook secrets stored in clear (before encryption) or under the previous key are sealed again now.
+  await resealWebhookSecrets(db, secrets);
 
   let demoKey: string | null = null;
   if (config.WUTONG_DEMO === "true") {

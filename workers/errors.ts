@@ -27,6 +27,7 @@ export const ERROR_CODES = {
     title: "Idempotency-Key reused",
     description: "The Idempotency-Key was already used with a different request.",
   },
+  rate_limited: { status: 429, title: "Too many requests", description: "Too many attempts in the current window; retry after the Retry-After seconds." },
   internal_error: { status: 500, title: "Internal error", description: "The server failed; the request id identifies the log entry." },
   service_unavailable: {
     status: 503,
@@ -49,6 +50,7 @@ export const CODE_FOR_STATUS: Record<ErrorStatus, ErrorCode> = {
   413: "payload_too_large",
   415: "unsupported_media_type",
   422: "validation_failed",
+  429: "rate_limited",
   500: "internal_error",
   503: "service_unavailable",
 };
@@ -103,6 +105,13 @@ export class ConflictError extends ApiError {
 export class ValidationError extends ApiError {
   constructor(errors: FieldError[], detail = "The request body has invalid fields.") {
     super("validation_failed", detail, { errors });
+  }
+}
+
+/** Too many attempts of one kind by one key in a window; `retryAfterSeconds` goes into Retry-After. */
+export class RateLimitedError extends ApiError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super("rate_limited", detail, { headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
   }
 }
 

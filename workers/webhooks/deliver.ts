@@ -64,9 +64,9 @@ async function claimDue(rt: WebhookRuntime, onlyIds?: string[]): Promise<Webhook
 export async function attempt(rt: WebhookRuntime, delivery: WebhookDeliveryRow, endpoint: WebhookEndpointRow, event: EventRecord): Promise<void> {
   const sentAt = rt.clock();
   const body = webhookBody(event);
-  const secrets = [endpoint.secret];
+  const secrets = [await rt.secrets.open(endpoint.secret)];
   if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > sentAt.toISOString()) {
-    secrets.push(endpoint.previousSecret);
+    secrets.push(await rt.secrets.open(endpoint.previousSecret));
   }
   const headers = {
     "content-type": "application/json",

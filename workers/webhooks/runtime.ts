@@ -1,5 +1,6 @@
 import type { Clock, Deps } from "../context.ts";
 import type { Db } from "../db.ts";
+import type { SecretBox } from "../lib/secrets.ts";
 import type { Logger } from "../logger.ts";
 import { CLAIM_MS, RETRY_DELAYS_MS } from "./schedule.ts";
 import { fetchSender, type HttpSender } from "./sender.ts";
@@ -13,6 +14,8 @@ export interface WebhookRuntime {
   clock: Clock;
   logger: Logger;
   send: HttpSender;
+  /** Opens the endpoints' sealed signing secrets. */
+  secrets: SecretBox;
   allowPrivateUrls: boolean;
   timeoutMs: number;
   /** How long a claimed attempt is reserved for its runner. */
@@ -32,6 +35,7 @@ export function webhookRuntime(deps: Deps, overrides: Partial<WebhookRuntime> = 
     clock: deps.clock,
     logger: deps.logger,
     send: fetchSender,
+    secrets: deps.secrets,
     allowPrivateUrls: deps.config.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
     timeoutMs: ATTEMPT_TIMEOUT_MS,
     claimMs: CLAIM_MS,

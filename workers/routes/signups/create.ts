@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
+import { actorOf, auditStatement } from "../../data/audit.ts";
 import { isUniqueViolation } from "../../data/constraints.ts";
 import { createSignupStatements, getSignupInTenant } from "../../data/roadshows-signups.ts";
 import { offeredRoles } from "../../data/roadshows.ts";
@@ -66,7 +67,10 @@ export function registerCreateSignup(app: App): void {
           at: iso,
         };
         try {
-          await commit(db, createSignupStatements(db, signup, { pending: event.requiresApproval && !runsEvents(caller), organizerId: event.organizerId }));
+          await commit(db, [
+            ...createSignupStatements(db, signup, { pending: event.requiresApproval && !runsEvents(caller), organizerId: event.organizerId }),
+            auditStatement(db, { tenantId: caller.tenantId, actor: actorOf(caller), action: "signup.created", subjectType: "signup", subjectId: id, requestId: c.get("requestId"), detail: { event_id: event.id }, at: now }),
+          ]);
           break;
         } catch (err) {
           // 40 random bits: a clash is rare enough that one fresh code settles it.

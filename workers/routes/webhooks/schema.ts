@@ -49,10 +49,12 @@ export const WebhookEndpointSchema = z
   .openapi("WebhookEndpoint");
 
 export const CreatedWebhookEndpointSchema = WebhookEndpointSchema.extend({
-  secret: z.string().openapi({
-    description: "The signing secret (`whsec_` + base64 of 32 random bytes). Shown only here and when rotated.",
+  secret: z.string().nullable().openapi({
+    description:
+      "The signing secret (`whsec_` + base64 of 32 random bytes). Shown only here and when rotated; `null` in an idempotent replay, which never stores it.",
     example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw6MZjq3LpFhM=",
   }),
+  secret_shown: z.boolean().openapi({ description: "`false` in an idempotent replay, whose secret is withheld.", example: true }),
 }).openapi("CreatedWebhookEndpoint");
 
 export const CreateWebhookEndpointBody = z
