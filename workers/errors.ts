@@ -21,6 +21,16 @@ export const ERROR_CODES = {
     title: "Unsupported media type",
     description: "The request body's Content-Type is not one this route accepts.",
   },
+  request_header_fields_too_large: {
+    status: 431,
+    title: "Request header fields too large",
+    description: "The request line or headers exceed the server's limit (16 KB); shorten the URL or move data into the body.",
+  },
+  rate_limited: {
+    status: 429,
+    title: "Too many requests",
+    description: "Too many requests or failed authentications in the current window; retry after the Retry-After seconds.",
+  },
   validation_failed: { status: 422, title: "Validation failed", description: "The request body has invalid fields; see errors[]." },
   idempotency_key_reused: {
     status: 422,
@@ -49,6 +59,8 @@ export const CODE_FOR_STATUS: Record<ErrorStatus, ErrorCode> = {
   413: "payload_too_large",
   415: "unsupported_media_type",
   422: "validation_failed",
+  429: "rate_limited",
+  431: "request_header_fields_too_large",
   500: "internal_error",
   503: "service_unavailable",
 };

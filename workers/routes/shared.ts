@@ -13,6 +13,8 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
   413: "Body too large",
   415: "Body is not application/json",
   422: "Validation failed, or Idempotency-Key reused with another body",
+  429: "Too many requests or failed authentications; see Retry-After",
+  431: "Request line or headers too large",
   500: "Internal error",
   503: "Database or configuration unavailable",
 };
