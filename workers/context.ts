@@ -3,6 +3,7 @@ import type { Db } from "./db.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import type { Logger } from "./logger.ts";
 import type { Role } from "../schema/index.ts";
+import type { HostResolver } from "./webhooks/url-policy.ts";
 
 /** The clock is a dependency so tests can move time (idempotency expiry, signup windows). */
 export type Clock = () => Date;
@@ -15,6 +16,8 @@ export interface Deps {
   logger: Logger;
   /** The Node entry's in-process job runner; absent on Workers, where `waitUntil` is used. */
   jobs?: JobQueue;
+  /** Resolves webhook hosts so their addresses are checked before sending (Node); Workers have no lookup before fetch. */
+  resolveHost?: HostResolver;
 }
 
 /** Who is calling. Operators manage tenants; every other caller acts inside exactly one tenant. */

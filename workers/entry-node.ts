@@ -9,6 +9,7 @@ import { sweep } from "./jobs/sweep.ts";
 import { createLogger, describeError } from "./logger.ts";
 import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";
 import { localPath, openDatabase } from "./node/database.ts";
+import { systemResolver } from "./node/resolver.ts";
 import { startWebhookRunner } from "./webhooks/runner.ts";
 import { webhookRuntime } from "./webhooks/runtime.ts";
 
@@ -42,7 +43,14 @@ async function main(): Promise<void> {
 
   const logger = createLogger(config.LOG_LEVEL);
   const jobs = new JobQueue(logger);
-  const deps: Deps = { db, config: { ...config, WUTONG_OPERATOR_KEY: operatorKey }, clock: () => new Date(), logger, jobs };
+  const deps: Deps = {
+    db,
+    config: { ...config, WUTONG_OPERATOR_KEY: operatorKey },
+    clock: () => new Date(),
+    logger,
+    jobs,
+    resolveHost: systemResolver,
+  };
 
   let demoKey: string | null = null;
   if (config.WUTONG_DEMO === "true") {

@@ -3,6 +3,7 @@ import type { Db } from "../db.ts";
 import type { Logger } from "../logger.ts";
 import { CLAIM_MS, RETRY_DELAYS_MS } from "./schedule.ts";
 import { fetchSender, type HttpSender } from "./sender.ts";
+import type { HostResolver } from "./url-policy.ts";
 
 /** Per-attempt timeout in production; tests inject a shorter one. */
 export const ATTEMPT_TIMEOUT_MS = 15_000;
@@ -14,6 +15,8 @@ export interface WebhookRuntime {
   logger: Logger;
   send: HttpSender;
   allowPrivateUrls: boolean;
+  /** Resolves endpoint hosts so each address is checked at send time; absent where no lookup exists (Workers). */
+  resolve?: HostResolver | undefined;
   timeoutMs: number;
   /** How long a claimed attempt is reserved for its runner. */
   claimMs: number;
@@ -33,6 +36,7 @@ export function webhookRuntime(deps: Deps, overrides: Partial<WebhookRuntime> = 
     logger: deps.logger,
     send: fetchSender,
     allowPrivateUrls: deps.config.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
+    resolve: deps.resolveHost,
     timeoutMs: ATTEMPT_TIMEOUT_MS,
     claimMs: CLAIM_MS,
     random: Math.random,
