@@ -69,6 +69,10 @@ describe("the Node entry (npm start)", () => {
       data: unknown[];
     };
     expect(orgs.data.length).toBeGreaterThanOrEqual(5);
+    // The entry serves through the server that answers parser refusals with problems.
+    const long = await fetch(`${first.url}/v1/demands?q=${"a".repeat(17_000)}`);
+    expect(long.status).toBe(431);
+    expect(await long.json()).toMatchObject({ code: "request_header_fields_too_large", status: 431 });
     expect(await stop(first.child)).toBe(0);
 
     const second = await start(env);
