@@ -26,7 +26,8 @@ const { db, close } = await openDatabase(`file:${join(dir, "bench.db")}`);
 const quiet = () => undefined;
 const now = new Date("2026-07-01T00:00:00Z");
 const app = createApp({
-  deps: () => ({ db, config: parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR }), logger: { info: quiet, warn: quiet, error: quiet }, clock: () => now }),
+  // Throughput, not throttling, is measured here: the write limit is off.
+  deps: () => ({ db, config: parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR, RATE_LIMIT_WRITES: "0" }), logger: { info: quiet, warn: quiet, error: quiet }, clock: () => now }),
 });
 
 async function call<T>(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: T; ms: number }> {

@@ -3,6 +3,7 @@ import type { Role } from "../schema/index.ts";
 import type { AppEnv, Principal, TenantPrincipal } from "./context.ts";
 import { findActiveKeyByHash } from "./data/api-keys.ts";
 import { ForbiddenError, UnauthorizedError } from "./errors.ts";
+import { countAuthFailure, countWrite, refuseLockedOutClient } from "./middleware/rate-limit.ts";
 import { KEY_PREFIX, sha256Hex, timingSafeEqual } from "./lib/secrets.ts";
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]{8,200})\s*$/;
@@ -20,16 +21,27 @@ export type Access = Role | "operator";
  */
 export function authenticate(...access: Access[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header("authorization");
-    if (!header) throw new UnauthorizedError("Send an API key as 'Authorization: Bearer <key>'.");
-    const match = BEARER.exec(header);
-    const secret = match?.[1];
-    if (!secret) throw new UnauthorizedError("The Authorization header must be 'Bearer <key>'.");
-    const principal = await resolvePrincipal(c, secret);
+    await refuseLockedOutClient(c);
+    let principal: Principal;
+    try {
+      principal = await principalFromHeader(c);
+    } catch (err) {
+      if (err instanceof UnauthorizedError) throw await countAuthFailure(c, err);
+      throw err;
+    }
     c.set("principal", principal);
     if (access.length > 0) assertAccess(principal, access);
+    await countWrite(c, principal);
     await next();
   };
+}
+
+async function principalFromHeader(c: Context<AppEnv>): Promise<Principal> {
+  const header = c.req.header("authorization");
+  if (!header) throw new UnauthorizedError("Send an API key as 'Authorization: Bearer <key>'.");
+  const secret = BEARER.exec(header)?.[1];
+  if (!secret) throw new UnauthorizedError("The Authorization header must be 'Bearer <key>'.");
+  return resolvePrincipal(c, secret);
 }
 
 async function resolvePrincipal(c: Context<AppEnv>, secret: string): Promise<Principal> {

@@ -11,6 +11,17 @@ const shared = {
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   /** Lets webhook endpoints use http and private/loopback hosts (local receivers, tests). Never on in production. */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
+  /** Failed authentications per client address per window before 429; 0 turns the limit off. */
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(0).max(1_000_000).default(20),
+  /** Write requests (POST, PUT, PATCH, DELETE) per key per window before 429; 0 turns the limit off. */
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** A header a trusted reverse proxy sets to the client address (X-Real-IP; X-Forwarded-For uses its last entry). Unset: the socket (Node), CF-Connecting-IP (Workers). */
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, "must be a header name")
+    .transform((v) => v.toLowerCase())
+    .optional(),
 };
 
 export const WorkerConfigSchema = z.object({

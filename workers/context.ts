@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import type { AppConfig } from "./config.ts";
 import type { Db } from "./db.ts";
 import type { JobQueue } from "./jobs/queue.ts";
@@ -18,6 +19,8 @@ export interface Deps {
   jobs?: JobQueue;
   /** Resolves webhook hosts so their addresses are checked before sending (Node); Workers have no lookup before fetch. */
   resolveHost?: HostResolver;
+  /** The client's address as the runtime knows it (the socket on Node, CF-Connecting-IP on Workers); null when unknown. */
+  clientAddress?: (c: Context<AppEnv>) => string | null;
 }
 
 /** Who is calling. Operators manage tenants; every other caller acts inside exactly one tenant. */
@@ -41,6 +44,10 @@ export interface WorkerBindings {
   LOG_LEVEL?: string;
   MAX_BODY_BYTES?: string;
   WEBHOOK_ALLOW_PRIVATE_URLS?: string;
+  RATE_LIMIT_AUTH_FAILURES?: string;
+  RATE_LIMIT_WRITES?: string;
+  RATE_LIMIT_WINDOW_SECONDS?: string;
+  CLIENT_IP_HEADER?: string;
 }
 
 export interface AppEnv {

@@ -1,4 +1,5 @@
 import { dirname } from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "./app.ts";
 import { ConfigError, NodeConfigSchema, parseConfig } from "./config.ts";
 import type { Deps } from "./context.ts";
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     logger,
     jobs,
     resolveHost: systemResolver,
+    clientAddress: (c) => getConnInfo(c).remote.address ?? null,
   };
 
   let demoKey: string | null = null;

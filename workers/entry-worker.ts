@@ -22,7 +22,14 @@ function depsFrom(env: WorkerBindings): Deps {
     if (err instanceof ConfigError) throw new ApiError("service_unavailable", `The service is misconfigured: ${err.problems.join("; ")}.`);
     throw err;
   }
-  const deps: Deps = { db: drizzle(env.DB, { schema }), config, clock: () => new Date(), logger: createLogger(config.LOG_LEVEL) };
+  const deps: Deps = {
+    db: drizzle(env.DB, { schema }),
+    config,
+    clock: () => new Date(),
+    logger: createLogger(config.LOG_LEVEL),
+    // Cloudflare sets it on every request and overwrites a client's own.
+    clientAddress: (c) => c.req.header("cf-connecting-ip") ?? null,
+  };
   depsCache.set(env, deps);
   return deps;
 }

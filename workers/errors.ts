@@ -124,3 +124,10 @@ export class InvalidParameterError extends ApiError {
     super("invalid_parameter", detail, { errors });
   }
 }
+
+/** Too many requests (or failed authentications) in the current window; `headers` carry Retry-After and the RateLimit fields. */
+export class RateLimitedError extends ApiError {
+  constructor(detail: string, headers: Record<string, string>) {
+    super("rate_limited", detail, { headers });
+  }
+}

@@ -95,6 +95,20 @@ describe("the Node entry (npm start)", () => {
     await stop(s.child);
   }, 60_000);
 
+  it("throttles failed authentications by the socket's address, ignoring a forged X-Forwarded-For", async () => {
+    const key = "wtop_configured_operator_key_abcdefgh";
+    const s = await start({ DATABASE_URL: `file:${join(dir, "throttled.db")}`, WUTONG_OPERATOR_KEY: key, WUTONG_DEMO: "false", RATE_LIMIT_AUTH_FAILURES: "2", RATE_LIMIT_WINDOW_SECONDS: "86400" });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${s.url}/v1/me`, { headers: { authorization: "Bearer wt_00000000000000000000000000000000", "x-forwarded-for": `198.51.100.${i}` } });
+      statuses.push(res.status);
+      await res.body?.cancel();
+    }
+    expect(statuses).toEqual([401, 401, 429, 429]);
+    expect((await fetch(`${s.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(429);
+    await stop(s.child);
+  }, 60_000);
+
   it("refuses to start on bad configuration, naming each variable", async () => {
     const { code, stderr } = await run({ PORT: "eighty", DATABASE_URL: "postgres://db", LOG_LEVEL: "loud" });
     expect(code).toBe(1);

@@ -23,7 +23,8 @@ async function fileApp(dir: string): Promise<TestApp> {
   const now = new Date("2026-07-01T00:00:00Z");
   const deps: Deps = {
     db,
-    config: parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY }),
+    // One organizer key makes 1,000 writes here, over the default 600 per minute.
+    config: parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, RATE_LIMIT_WRITES: "5000" }),
     logger: { info: quiet, warn: quiet, error: quiet },
     clock: () => now,
   };
