@@ -73,6 +73,7 @@ describe("HTTP contract", () => {
         expect(op.responses["500"]?.content, `${method} ${path} documents 500`).toHaveProperty(["application/problem+json"]);
         if (path.startsWith("/v1/")) {
           expect(op.responses["401"], `${method} ${path} documents 401`).toBeDefined();
+          expect(op.responses["429"], `${method} ${path} documents 429`).toBeDefined();
           expect(op.security).toEqual([{ bearer: [] }]);
         }
       }
