@@ -4,6 +4,7 @@ import type { Db } from "./db.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import type { Logger } from "./logger.ts";
 import type { Role } from "../schema/index.ts";
+import type { HttpSender } from "./webhooks/sender.ts";
 import type { HostResolver } from "./webhooks/url-policy.ts";
 
 /** The clock is a dependency so tests can move time (idempotency expiry, signup windows). */
@@ -19,6 +20,8 @@ export interface Deps {
   jobs?: JobQueue;
   /** Resolves webhook hosts so their addresses are checked before sending (Node); Workers have no lookup before fetch. */
   resolveHost?: HostResolver;
+  /** The webhook sender; `fetch` unless the entry has a better one (Node pins the checked address). */
+  sendWebhook?: HttpSender;
   /** The client's address as the runtime knows it (the socket on Node, CF-Connecting-IP on Workers); null when unknown. */
   clientAddress?: (c: Context<AppEnv>) => string | null;
 }

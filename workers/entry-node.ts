@@ -11,6 +11,7 @@ import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credent
 import { localPath, openDatabase } from "./node/database.ts";
 import { systemResolver } from "./node/resolver.ts";
 import { serveApp } from "./node/server.ts";
+import { pinnedSender } from "./node/webhook-sender.ts";
 import { startWebhookRunner } from "./webhooks/runner.ts";
 import { webhookRuntime } from "./webhooks/runtime.ts";
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     logger,
     jobs,
     resolveHost: systemResolver,
+    sendWebhook: pinnedSender({ allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_URLS === "true" }),
     clientAddress: (c) => getConnInfo(c).remote.address ?? null,
   };
 

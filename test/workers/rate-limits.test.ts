@@ -14,7 +14,7 @@ const limited: WorkerBindings = {
   RATE_LIMIT_WINDOW_SECONDS: "86400",
 };
 
-function call(method: string, path: string, key: string, headers: Record<string, string> = {}, body?: unknown): Promise<Response> {
+async function call(method: string, path: string, key: string, headers: Record<string, string> = {}, body?: unknown): Promise<Response> {
   const init: RequestInit = { method, headers: { authorization: `Bearer ${key}`, ...headers } };
   if (body !== undefined) {
     init.headers = { ...init.headers, "content-type": "application/json" };

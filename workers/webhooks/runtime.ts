@@ -34,7 +34,7 @@ export function webhookRuntime(deps: Deps, overrides: Partial<WebhookRuntime> = 
     db: deps.db,
     clock: deps.clock,
     logger: deps.logger,
-    send: fetchSender,
+    send: deps.sendWebhook ?? fetchSender,
     allowPrivateUrls: deps.config.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
     resolve: deps.resolveHost,
     timeoutMs: ATTEMPT_TIMEOUT_MS,
