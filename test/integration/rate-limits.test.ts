@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimits } from "../../schema/tables/rate-limits.ts";
 import { sweep } from "../../workers/jobs/sweep.ts";
+import { addressBucket } from "../../workers/middleware/rate-limit.ts";
 import { createTestApp, OPERATOR_KEY, type TestApp } from "../helpers/app.ts";
 import { createKey, createTenant, type TenantFixture } from "../helpers/factories.ts";
 import { expectProblem } from "../helpers/problems.ts";
@@ -96,5 +97,15 @@ describe("throttling writes per key", () => {
     const statuses = [];
     for (const slug of ["rl-a", "rl-b", "rl-c"]) statuses.push((await t.call("POST", "/v1/tenants", { key: OPERATOR_KEY, body: { name: slug, slug } })).status);
     expect(statuses).toEqual([201, 201, 429]);
+  });
+});
+
+describe("client addresses as counted", () => {
+  it("counts IPv4-mapped IPv6 as its IPv4 and other IPv6 by /64", () => {
+    expect(addressBucket("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressBucket("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressBucket("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("not-an-address")).toBe("not-an-address");
   });
 });

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv, Principal } from "../context.ts";
 import { bucketCount, hitBucket } from "../data/rate-limits.ts";
 import { ApiError, RateLimitedError } from "../errors.ts";
+import { parseIpv6 } from "../webhooks/url-policy.ts";
 
 /**
  * Throttling, in fixed windows counted in the database (the `rate_limits` table on libSQL and on
@@ -42,6 +43,18 @@ function refusal(policy: Policy, used: number, w: Window, detail: string): RateL
 }
 
 /**
+ * What an address is counted as: IPv4 as is, IPv4-mapped IPv6 as its IPv4, other IPv6 by its /64
+ * (one subscriber usually holds a whole /64 and could otherwise rotate through it).
+ */
+export function addressBucket(address: string): string {
+  const groups = parseIpv6(address);
+  if (!groups) return address;
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0xffff) return [g6 >> 8, g6 & 255, g7 >> 8, g7 & 255].join(".");
+  return `${[g0, g1, g2, g3].map((g) => g.toString(16)).join(":")}::/64`;
+}
+
+/**
  * The client's address: a configured proxy header (its last entry, the one the proxy appended),
  * else what the runtime reports. Never X-Forwarded-For unless it is the configured header.
  */
@@ -50,9 +63,10 @@ export function clientAddress(c: Context<AppEnv>): string | null {
   if (config.CLIENT_IP_HEADER) {
     const value = c.req.header(config.CLIENT_IP_HEADER);
     const last = value?.split(",").pop()?.trim();
-    return last ? last.slice(0, 64) : null;
+    return last ? addressBucket(last.slice(0, 64)) : null;
   }
-  return fromRuntime?.(c) ?? null;
+  const address = fromRuntime?.(c);
+  return address ? addressBucket(address) : null;
 }
 
 function authPolicy(c: Context<AppEnv>): Policy | null {

@@ -115,7 +115,7 @@ function ipv4Class(parts: number[]): AddressClass {
 }
 
 /** Eight 16-bit groups, or null. Accepts `::` compression and a dotted IPv4 tail. */
-function parseIpv6(text: string): number[] | null {
+export function parseIpv6(text: string): number[] | null {
   if (!/^[0-9a-f:.]+$/i.test(text) || !text.includes(":")) return null;
   let tail: number[] = [];
   let head = text;
