@@ -3,8 +3,8 @@ import type { Role } from "../schema/index.ts";
 import type { AppEnv, Principal, TenantPrincipal } from "./context.ts";
 import { findActiveKeyByHash } from "./data/api-keys.ts";
 import { ForbiddenError, UnauthorizedError } from "./errors.ts";
-import { countAuthFailure, countWrite, refuseLockedOutClient } from "./middleware/rate-limit.ts";
 import { KEY_PREFIX, sha256Hex, timingSafeEqual } from "./lib/secrets.ts";
+import { countAuthFailure, countWrite, refuseLockedOutClient } from "./middleware/rate-limit.ts";
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]{8,200})\s*$/;
 

@@ -21,21 +21,21 @@ export const ERROR_CODES = {
     title: "Unsupported media type",
     description: "The request body's Content-Type is not one this route accepts.",
   },
-  request_header_fields_too_large: {
-    status: 431,
-    title: "Request header fields too large",
-    description: "The request line or headers exceed the server's limit (16 KB); shorten the URL or move data into the body.",
+  validation_failed: { status: 422, title: "Validation failed", description: "The request body has invalid fields; see errors[]." },
+  idempotency_key_reused: {
+    status: 422,
+    title: "Idempotency-Key reused",
+    description: "The Idempotency-Key was already used with a different request.",
   },
   rate_limited: {
     status: 429,
     title: "Too many requests",
     description: "Too many requests or failed authentications in the current window; retry after the Retry-After seconds.",
   },
-  validation_failed: { status: 422, title: "Validation failed", description: "The request body has invalid fields; see errors[]." },
-  idempotency_key_reused: {
-    status: 422,
-    title: "Idempotency-Key reused",
-    description: "The Idempotency-Key was already used with a different request.",
+  request_header_fields_too_large: {
+    status: 431,
+    title: "Request header fields too large",
+    description: "The request line or headers exceed the server's limit (16 KB); shorten the URL or move data into the body.",
   },
   internal_error: { status: 500, title: "Internal error", description: "The server failed; the request id identifies the log entry." },
   service_unavailable: {
