@@ -17,7 +17,9 @@ export type Access = Role | "operator";
 
 /**
  * Resolves the key and, when `access` is given, refuses a caller outside it with 403 before the
- * body is read or validated: a role that may not act is told so, whatever it sent.
+ * body is read or validated: a role that may not act is told so, whatever it sent. Throttled
+ * here too: a client address over its failed authentications is refused before any key lookup,
+ * each 401 is counted against it, and each write is counted against the key.
  */
 export function authenticate(...access: Access[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
