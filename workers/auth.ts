@@ -4,6 +4,7 @@ import type { AppEnv, Principal, TenantPrincipal } from "./context.ts";
 import { findActiveKeyByHash } from "./data/api-keys.ts";
 import { ForbiddenError, UnauthorizedError } from "./errors.ts";
 import { KEY_PREFIX, sha256Hex, timingSafeEqual } from "./lib/secrets.ts";
+import { countAuthFailure, countWrite, refuseLockedOutClient } from "./middleware/rate-limit.ts";
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]{8,200})\s*$/;
 
@@ -16,20 +17,33 @@ export type Access = Role | "operator";
 
 /**
  * Resolves the key and, when `access` is given, refuses a caller outside it with 403 before the
- * body is read or validated: a role that may not act is told so, whatever it sent.
+ * body is read or validated: a role that may not act is told so, whatever it sent. Throttled
+ * here too: a client address over its failed authentications is refused before any key lookup,
+ * each 401 is counted against it, and each write is counted against the key.
  */
 export function authenticate(...access: Access[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header("authorization");
-    if (!header) throw new UnauthorizedError("Send an API key as 'Authorization: Bearer <key>'.");
-    const match = BEARER.exec(header);
-    const secret = match?.[1];
-    if (!secret) throw new UnauthorizedError("The Authorization header must be 'Bearer <key>'.");
-    const principal = await resolvePrincipal(c, secret);
+    await refuseLockedOutClient(c);
+    let principal: Principal;
+    try {
+      principal = await principalFromHeader(c);
+    } catch (err) {
+      if (err instanceof UnauthorizedError) throw await countAuthFailure(c, err);
+      throw err;
+    }
     c.set("principal", principal);
     if (access.length > 0) assertAccess(principal, access);
+    await countWrite(c, principal);
     await next();
   };
+}
+
+async function principalFromHeader(c: Context<AppEnv>): Promise<Principal> {
+  const header = c.req.header("authorization");
+  if (!header) throw new UnauthorizedError("Send an API key as 'Authorization: Bearer <key>'.");
+  const secret = BEARER.exec(header)?.[1];
+  if (!secret) throw new UnauthorizedError("The Authorization header must be 'Bearer <key>'.");
+  return resolvePrincipal(c, secret);
 }
 
 async function resolvePrincipal(c: Context<AppEnv>, secret: string): Promise<Principal> {

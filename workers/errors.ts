@@ -27,7 +27,16 @@ export const ERROR_CODES = {
     title: "Idempotency-Key reused",
     description: "The Idempotency-Key was already used with a different request.",
   },
-  rate_limited: { status: 429, title: "Too many requests", description: "Too many attempts in the current window; retry after the Retry-After seconds." },
+  rate_limited: {
+    status: 429,
+    title: "Too many requests",
+    description: "Too many requests or failed authentications in the current window; retry after the Retry-After seconds.",
+  },
+  request_header_fields_too_large: {
+    status: 431,
+    title: "Request header fields too large",
+    description: "The request line or headers exceed the server's limit (16 KB); shorten the URL or move data into the body.",
+  },
   internal_error: { status: 500, title: "Internal error", description: "The server failed; the request id identifies the log entry." },
   service_unavailable: {
     status: 503,
@@ -51,6 +60,7 @@ export const CODE_FOR_STATUS: Record<ErrorStatus, ErrorCode> = {
   415: "unsupported_media_type",
   422: "validation_failed",
   429: "rate_limited",
+  431: "request_header_fields_too_large",
   500: "internal_error",
   503: "service_unavailable",
 };
@@ -108,16 +118,20 @@ export class ValidationError extends ApiError {
   }
 }
 
-/** Too many attempts of one kind by one key in a window; `retryAfterSeconds` goes into Retry-After. */
-export class RateLimitedError extends ApiError {
-  constructor(detail: string, retryAfterSeconds: number) {
-    super("rate_limited", detail, { headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
-  }
-}
-
 /** Query, path or header values that are not valid. */
 export class InvalidParameterError extends ApiError {
   constructor(errors: FieldError[], detail = "A request parameter is not valid.") {
     super("invalid_parameter", detail, { errors });
+  }
+}
+
+/**
+ * Too many requests (or failed authentications, or contact changes) in the current window: either
+ * the seconds to wait, which become Retry-After, or full headers (Retry-After and the RateLimit fields).
+ */
+export class RateLimitedError extends ApiError {
+  constructor(detail: string, retry: number | Record<string, string>) {
+    const headers = typeof retry === "number" ? { "retry-after": String(Math.max(1, Math.ceil(retry))) } : retry;
+    super("rate_limited", detail, { headers });
   }
 }

@@ -75,6 +75,7 @@ describe("HTTP contract", () => {
         const isPublic = Array.isArray(op.security) && op.security.length === 0;
         if (path.startsWith("/v1/") && !isPublic) {
           expect(op.responses["401"], `${method} ${path} documents 401`).toBeDefined();
+          expect(op.responses["429"], `${method} ${path} documents 429`).toBeDefined();
           expect(op.security).toEqual([{ bearer: [] }]);
         }
       }
