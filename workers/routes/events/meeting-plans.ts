@@ -33,7 +33,10 @@ export function registerCreateMeetingPlan(app: App): void {
     const { db, clock } = c.get("deps");
     const event = await getEventInTenant(db, caller.tenantId, c.req.valid("param").id);
     if (event.meetingSlots.length === 0 || event.tables.length === 0) {
-      throw new ConflictError("The event has no meeting slots or no tables; set meeting_slots and tables first.");
+      throw new ConflictError(
+        "The event has no meeting slots or no tables; set meeting_slots and tables first.",
+        "该活动没有会面时段或桌位；请先设置 meeting_slots 和 tables。",
+      );
     }
     const now = clock();
     const outcome = await planMeetings(db, event, await meetingRequestsOf(db, event.id), await confirmedSignups(db, event.id), now);

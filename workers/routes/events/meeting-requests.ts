@@ -82,7 +82,7 @@ export function registerCreateMeetingRequest(app: App): void {
     try {
       await commit(db, [insertMeetingRequest(db, row)]);
     } catch (err) {
-      if (isUniqueViolation(err)) throw new ConflictError(`${fromParty} has already asked to meet ${toParty} at this event.`);
+      if (isUniqueViolation(err)) throw new ConflictError(`${fromParty} has already asked to meet ${toParty} at this event.`, `${fromParty} 已在本活动中申请与 ${toParty} 会面。`);
       throw err;
     }
     const mutual = await reverseRequestExists(db, event.id, fromParty, toParty);

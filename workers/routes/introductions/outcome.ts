@@ -54,7 +54,7 @@ export function registerIntroductionOutcome(app: App): void {
         at: now,
       }),
     ])) as [{ id: string }[], unknown, unknown];
-    if (!changed || changed.length === 0) throw new ApiError("conflict", "Only an accepted introduction can have an outcome.");
+    if (!changed || changed.length === 0) throw new ApiError("conflict", "Only an accepted introduction can have an outcome.", { detailZh: "只有已接受的引荐才能记录结果。" });
     return c.json(toIntroduction(await getIntroductionInTenant(db, caller.tenantId, row.id)), 200);
   });
 }

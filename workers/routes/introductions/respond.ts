@@ -60,7 +60,9 @@ function register(app: App, action: keyof typeof ACTIONS): void {
       }),
     ])) as [{ id: string }[], unknown, unknown];
     if (!changed || changed.length === 0) {
-      throw new ApiError("conflict", `The introduction is ${row.status === spec.from ? "no longer" : "not"} '${spec.from}'; it cannot be ${spec.to}.`);
+      throw new ApiError("conflict", `The introduction is ${row.status === spec.from ? "no longer" : "not"} '${spec.from}'; it cannot be ${spec.to}.`, {
+        detailZh: `该引荐${row.status === spec.from ? "已不再" : "不"}是 '${spec.from}' 状态，不能变为 ${spec.to}。`,
+      });
     }
     return c.json(toIntroduction(await getIntroductionInTenant(db, caller.tenantId, id)), 200);
   });

@@ -40,7 +40,7 @@ export function registerCreateOrganization(app: App): void {
     return idempotent(c, caller.tenantId, async () => {
       const { db, clock } = c.get("deps");
       if (await findOrganizationByName(db, caller.tenantId, body.name)) {
-        throw new ConflictError(`An organization named '${body.name}' already exists in this tenant.`);
+        throw new ConflictError(`An organization named '${body.name}' already exists in this tenant.`, `本租户中已有名为 '${body.name}' 的机构。`);
       }
       const now = clock();
       const row = {
@@ -67,7 +67,7 @@ export function registerCreateOrganization(app: App): void {
         ]);
       } catch (err) {
         if (isUniqueViolation(err, "organizations")) {
-          throw new ConflictError(`An organization named '${body.name}' already exists in this tenant.`);
+          throw new ConflictError(`An organization named '${body.name}' already exists in this tenant.`, `本租户中已有名为 '${body.name}' 的机构。`);
         }
         throw err;
       }

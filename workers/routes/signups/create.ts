@@ -39,11 +39,11 @@ export function registerCreateSignup(app: App): void {
     const party = await resolveParty(db, caller, body);
     const now = clock();
     const iso = now.toISOString();
-    if (event.status !== "open") throw new ConflictError(`The event is ${event.status}; only an open event takes signups.`);
+    if (event.status !== "open") throw new ConflictError(`The event is ${event.status}; only an open event takes signups.`, `活动状态为 ${event.status}；只有开放中的活动接受报名。`);
     if (!runsEvents(caller)) {
-      if (event.signupOpensAt && iso < event.signupOpensAt) throw new ConflictError(`Signups open at ${event.signupOpensAt}.`);
+      if (event.signupOpensAt && iso < event.signupOpensAt) throw new ConflictError(`Signups open at ${event.signupOpensAt}.`, `报名于 ${event.signupOpensAt} 开始。`);
       const closes = event.signupClosesAt ?? event.startsAt;
-      if (iso >= closes) throw new ConflictError(`Signups closed at ${closes}.`);
+      if (iso >= closes) throw new ConflictError(`Signups closed at ${closes}.`, `报名已于 ${closes} 截止。`);
     }
     const roles = await offeredRoles(db, event.id);
     if (!roles.includes(party.role)) {
@@ -71,7 +71,10 @@ export function registerCreateSignup(app: App): void {
         } catch (err) {
           // 40 random bits: a clash is rare enough that one fresh code settles it.
           if (isUniqueViolation(err, "check_in_code") && attempt < 2) continue;
-          if (isUniqueViolation(err)) throw new ConflictError(`${party.talentId ?? party.organizationId} is already signed up for this event.`);
+          if (isUniqueViolation(err)) throw new ConflictError(
+              `${party.talentId ?? party.organizationId} is already signed up for this event.`,
+              `${party.talentId ?? party.organizationId} 已报名本活动。`,
+            );
           throw err;
         }
       }

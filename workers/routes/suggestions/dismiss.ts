@@ -29,7 +29,7 @@ export function registerDismissSuggestion(app: App): void {
     const row = (await db.select().from(suggestions).where(where).limit(1))[0];
     if (!row || (caller.role === "enterprise" && caller.organizationId !== row.organizationId)) throw new NotFoundError("suggestion", id);
     assertMayManageDemand(caller, row);
-    if (row.status === "introduced") throw new ApiError("conflict", "This suggestion already led to an introduction.");
+    if (row.status === "introduced") throw new ApiError("conflict", "This suggestion already led to an introduction.", { detailZh: "该推荐已促成引荐。" });
     const updated = { ...row, status: "dismissed" as const, updatedAt: clock().toISOString() };
     await db.update(suggestions).set({ status: "dismissed", updatedAt: updated.updatedAt }).where(where);
     return c.json(toSuggestion(updated), 200);
