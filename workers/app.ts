@@ -1,4 +1,4 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -21,15 +21,28 @@ export type App = OpenAPIHono<AppEnv>;
  * can never answer with the validator's raw output.
  */
 export function newRouter(): App {
-  return new OpenAPIHono<AppEnv>({
+  const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
       const input: unknown = "data" in result ? result.data : undefined;
-      const errors = fieldErrors(result.error.issues, input);
+      const errors = fieldErrors(result.error.issues, input, result.target === "query" ? { unknownKey: "unknown query parameter" } : undefined);
       if (result.target === "json") throw new ValidationError(errors);
       throw new InvalidParameterError(errors);
     },
   });
+  const register = app.openapi as unknown as (route: RouteConfig, ...rest: unknown[]) => unknown;
+  app.openapi = ((route: RouteConfig, ...rest: unknown[]) => register(withStrictQuery(route), ...rest)) as unknown as App["openapi"];
+  return app;
+}
+
+/**
+ * A route's declared query schema, made strict: a parameter it does not declare (`?name=`, a typo
+ * of a filter) is a 400 naming it, never silently ignored and answered with the whole list.
+ */
+function withStrictQuery(route: RouteConfig): RouteConfig {
+  const query = route.request?.query;
+  if (!(query instanceof z.ZodObject)) return route;
+  return { ...route, request: { ...route.request, query: query.strict() } };
 }
 
 export interface CreateAppOptions {
