@@ -143,6 +143,10 @@ describe("every export route, with hostile names", () => {
     expect(expectInert(eventTable)).toEqual(expect.arrayContaining(["'-2+3 路演", "'=煤化工"]));
     const quarter = await download(t, "/v1/reports?quarter=2026Q3&format=csv", tenant.adminKey);
     expect(expectInert(readTable(quarter.bytes, "text/csv"))).toContain("'-2+3 路演");
+    const xlsx = await download(t, `/v1/events/${eventId}/report?format=xlsx`, tenant.adminKey);
+    expect(xlsx.res.headers.get("content-type")).toBe(XLSX_MEDIA_TYPE);
+    expectNoFormulas(xlsx.bytes);
+    expect(expectInert(readTable(xlsx.bytes, XLSX_MEDIA_TYPE))).toEqual(expect.arrayContaining(["'-2+3 路演", "'=煤化工"]));
   });
 
   it("the catalog template reads back through the importer", async () => {

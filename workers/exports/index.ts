@@ -85,6 +85,7 @@ export function exportFormat(format: ExportFormat | undefined, accept: string | 
 export function attachment(filename: string): string {
   const safe = [...filename].map((ch) => (ch < " " || '\\/:*?"<>|'.includes(ch) ? "_" : ch)).join("");
   const ascii = safe.replace(/[^\x20-\x7e]/g, "_");
+  if (ascii === safe) return `attachment; filename="${ascii}"`;
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
 }
 
