@@ -58,3 +58,23 @@ export async function partyNames(db: Db, tenantId: string, ids: readonly string[
   const [people, orgs] = await Promise.all([talentNames(db, tenantId, ids), organizationNames(db, tenantId, ids)]);
   return new Map([...people, ...orgs]);
 }
+
+/** Demand labels, talent and organization names for rows that pair a demand with a talent (suggestions, introductions). */
+export interface PairNames {
+  demands: Map<string, DemandLabel>;
+  talents: Map<string, string>;
+  organizations: Map<string, string>;
+}
+
+export async function pairNames(
+  db: Db,
+  tenantId: string,
+  pairs: readonly { demandId: string; talentId: string; organizationId?: string }[],
+): Promise<PairNames> {
+  const [demandsById, talentsById, orgsById] = await Promise.all([
+    demandLabels(db, tenantId, pairs.map((p) => p.demandId)),
+    talentNames(db, tenantId, pairs.map((p) => p.talentId)),
+    organizationNames(db, tenantId, pairs.flatMap((p) => (p.organizationId ? [p.organizationId] : []))),
+  ]);
+  return { demands: demandsById, talents: talentsById, organizations: orgsById };
+}

@@ -10,6 +10,7 @@ import { ConflictError } from "../../errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { planMeetings } from "../../roadshows/meeting-plan.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent } from "../shared.ts";
+import { partyNames } from "../../data/names.ts";
 import { MeetingPlanSchema, partyRef, toMeeting } from "./meetings-schema.ts";
 
 const route = createRoute({
@@ -83,12 +84,13 @@ export function registerCreateMeetingPlan(app: App): void {
         at: now,
       }),
     ]);
+    const names = await partyNames(db, caller.tenantId, [...rows.flatMap((m) => [m.partyA, m.partyB]), ...outcome.leftOut.flatMap((l) => [l.a, l.b])]);
     return c.json(
       MeetingPlanSchema.parse({
         id: plan.id,
         event_id: event.id,
-        meetings: rows.map((m) => toMeeting(m, event.slots)),
-        left_out: outcome.leftOut.map((l) => ({ a: partyRef(l.a), b: partyRef(l.b), reason: l.reason, priority: l.priority })),
+        meetings: rows.map((m) => toMeeting(m, event.slots, names)),
+        left_out: outcome.leftOut.map((l) => ({ a: partyRef(l.a, names), b: partyRef(l.b, names), reason: l.reason, priority: l.priority })),
         total_priority: plan.totalPriority,
         upper_bound: plan.upperBound,
         created_at: plan.createdAt,

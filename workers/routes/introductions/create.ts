@@ -1,3 +1,4 @@
+import { pairNames } from "../../data/names.ts";
 import { createRoute } from "@hono/zod-openapi";
 import { DEFAULT_WEIGHTS } from "../../../matching/index.ts";
 import { introductions } from "../../../schema/tables/introductions.ts";
@@ -95,7 +96,7 @@ export function registerCreateIntroduction(app: App): void {
           );
         throw err;
       }
-      return c.json(toIntroduction(row), 201);
+      return c.json(toIntroduction(row, await pairNames(db, caller.tenantId, [row])), 201);
     });
   });
 }

@@ -1,3 +1,4 @@
+import { pairNames } from "../../data/names.ts";
 import { createRoute } from "@hono/zod-openapi";
 import type { IntroductionStatus } from "../../../schema/tables/introductions.ts";
 import type { App } from "../../app.ts";
@@ -64,7 +65,8 @@ function register(app: App, action: keyof typeof ACTIONS): void {
         detailZh: `该引荐${row.status === spec.from ? "已不再" : "不"}是 '${spec.from}' 状态，不能变为 ${spec.to}。`,
       });
     }
-    return c.json(toIntroduction(await getIntroductionInTenant(db, caller.tenantId, id)), 200);
+    const updated = await getIntroductionInTenant(db, caller.tenantId, id);
+    return c.json(toIntroduction(updated, await pairNames(db, caller.tenantId, [updated])), 200);
   });
 }
 
