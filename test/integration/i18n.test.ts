@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../workers/demo/index.ts";
 import { parseAcceptLanguage } from "../../workers/i18n.ts";
 import { newId } from "../../workers/lib/ids.ts";
 import { createTestApp, OPERATOR_KEY, type TestApp } from "../helpers/app.ts";
@@ -127,6 +128,13 @@ describe("problems in the caller's language", () => {
       title: "冲突",
       detail: "标识为 'dup-slug' 的租户已存在。",
     });
+  });
+
+  it("answers the demo region in Chinese by default", async () => {
+    const demo = await seedDemo(t.db, new Date());
+    const secret = demo.adminSecret ?? "";
+    expect(((await (await t.call("GET", "/v1/settings", { key: secret })).json()) as { locale: string }).locale).toBe("zh-CN");
+    await expectProblem(await t.call("GET", `/v1/talents/${TAL}`, { key: secret }), { status: 404, code: "not_found", title: "未找到", detail: `没有编号为 '${TAL}' 的人才。` });
   });
 
   it("lets an admin switch the tenant's locale with PATCH /v1/settings", async () => {
