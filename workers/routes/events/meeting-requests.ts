@@ -50,8 +50,8 @@ async function seatedParty(db: Db, event: EventRow, kind: string, id: string, pa
 }
 
 function assertMayAskAs(caller: TenantPrincipal, party: string): void {
-  if (caller.role === "talent" && party !== caller.talentId) throw new ForbiddenError("A talent key asks for meetings as itself only.");
-  if (caller.role === "enterprise" && party !== caller.organizationId) throw new ForbiddenError("An enterprise key asks for meetings as its own organization only.");
+  if (caller.role === "talent" && party !== caller.talentId) throw new ForbiddenError("A talent key asks for meetings as itself only.", "人才密钥只能以本人名义申请会面。");
+  if (caller.role === "enterprise" && party !== caller.organizationId) throw new ForbiddenError("An enterprise key asks for meetings as its own organization only.", "企业密钥只能以本机构名义申请会面。");
 }
 
 export function registerCreateMeetingRequest(app: App): void {

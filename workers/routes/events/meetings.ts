@@ -38,7 +38,7 @@ export function registerListMeetings(app: App): void {
     let participant = query.participant;
     if (!runsEvents(caller)) {
       const own = caller.role === "talent" ? caller.talentId : caller.organizationId;
-      if (participant !== undefined && participant !== own) throw new ForbiddenError("Talent and enterprise keys see only their own meetings.");
+      if (participant !== undefined && participant !== own) throw new ForbiddenError("Talent and enterprise keys see only their own meetings.", "人才和企业密钥只能查看自己的会面。");
       participant = own ?? "-";
     }
     let after: { slot: string; table: string } | null = null;

@@ -53,7 +53,7 @@ export function registerDemandMatches(app: App): void {
     const { db, clock } = c.get("deps");
     const demand = await getDemandInTenant(db, caller.tenantId, c.req.valid("param").id);
     if (caller.role === "enterprise" && caller.organizationId !== demand.organizationId) {
-      throw new ForbiddenError("Enterprises see matches for their own demands only.");
+      throw new ForbiddenError("Enterprises see matches for their own demands only.", "企业只能查看本企业需求的匹配结果。");
     }
     const now = clock();
     const { weights } = await matchSettings(db, caller.tenantId);

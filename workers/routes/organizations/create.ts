@@ -35,7 +35,7 @@ export function registerCreateOrganization(app: App): void {
     const caller = requireRole(c, "admin", "organizer");
     const body = c.req.valid("json");
     if (caller.role === "organizer" && body.kind !== "enterprise") {
-      throw new ForbiddenError("Organizers may create enterprise organizations only.");
+      throw new ForbiddenError("Organizers may create enterprise organizations only.", "组织方只能创建企业机构。");
     }
     return idempotent(c, caller.tenantId, async () => {
       const { db, clock } = c.get("deps");
