@@ -85,5 +85,10 @@ describe("q= keyword search", () => {
       code: "invalid_parameter",
       errors: [{ path: "q", message: "must contain a word to search for" }],
     });
+    await expectProblem(await t.call("GET", `/v1/demands?q=${encodeURIComponent("鄂尔多斯市梧桐能源化工有限公司煤化工工艺工程师")}`, { key: tenant.adminKey }), {
+      status: 400,
+      code: "invalid_parameter",
+      errors: [{ path: "q", message: "must have at most 16 search terms; shorten it" }],
+    });
   });
 });

@@ -70,6 +70,11 @@ describe("outputs on the Worker with D1", () => {
     expect(found.data.map((r) => r.name)).toEqual(["李晓红"]);
     const bySchool = (await (await call("GET", `/v1/talents?q=${encodeURIComponent("工业大学")}`, { key })).json()) as { data: { name: string }[] };
     expect(bySchool.data.map((r) => r.name)).toEqual(["李晓红"]);
+    const org = await created(await call("POST", "/v1/organizations", { key, body: { name: "鄂尔多斯市梧桐能源化工有限公司", kind: "enterprise" } }));
+    await created(await call("POST", "/v1/demands", { key, body: { organization_id: org.id, title: "煤化工工艺工程师", required_skills: ["煤气化"] } }));
+    await created(await call("POST", "/v1/demands", { key, body: { organization_id: org.id, title: "会计", required_skills: ["财务"] } }));
+    const demands = (await (await call("GET", `/v1/demands?q=${encodeURIComponent("梧桐能源 化工工艺 煤气化")}`, { key })).json()) as { data: { title: string }[] };
+    expect(demands.data.map((r) => r.title)).toEqual(["煤化工工艺工程师"]);
   });
 
   it("downloads a demand's matches as CSV and XLSX with hostile names defused", async () => {

@@ -37,10 +37,18 @@ export const searchQuery = (fields: string) => ({
     .openapi(queryParam("q", `Keywords, all of which must occur in ${fields}. Chinese needs no spaces (煤化工 finds 煤化工工艺工程师).`)),
 });
 
+export const MAX_SEARCH_TERMS = 16;
+
 /** The search terms of `q`, or a 400 when it holds nothing searchable (only punctuation). */
 export function searchTermsOf(q: string | undefined): string[] | undefined {
   if (q === undefined) return undefined;
   const terms = queryTerms(q);
   if (terms.length === 0) throw new InvalidParameterError([{ path: "q", message: "must contain a word to search for", messageZh: "必须包含可搜索的词" }]);
+  // Each term is a few bound parameters and D1 binds at most 100 per statement.
+  if (terms.length > MAX_SEARCH_TERMS) {
+    throw new InvalidParameterError([
+      { path: "q", message: `must have at most ${MAX_SEARCH_TERMS} search terms; shorten it`, messageZh: `搜索词至多 ${MAX_SEARCH_TERMS} 个，请缩短` },
+    ]);
+  }
   return terms;
 }
