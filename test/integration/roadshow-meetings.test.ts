@@ -69,7 +69,7 @@ describe("1:1 meetings", () => {
 
   it("records requests; the second direction makes the pair mutual", async () => {
     const first = await ask(t1Key, ["talent", t1], ["organization", host.id], 5);
-    expect(await first.json()).toMatchObject({ from: { kind: "talent", id: t1, party: t1 }, to: { id: host.id }, priority: 5, mutual: false });
+    expect(await first.json()).toMatchObject({ from: { kind: "talent", id: t1, party: t1 }, to: { id: host.id, name: host.name }, priority: 5, mutual: false });
     const back = await ask(hostKey, ["organization", host.id], ["talent", t1]);
     expect(await back.json()).toMatchObject({ mutual: true, priority: 3 });
     for (const [from, to] of [

@@ -1,3 +1,4 @@
+import { partyNames } from "../../data/names.ts";
 import { createRoute } from "@hono/zod-openapi";
 import { and, eq, or } from "drizzle-orm";
 import { signups } from "../../../schema/tables/roadshows.ts";
@@ -86,12 +87,13 @@ export function registerCreateMeetingRequest(app: App): void {
       throw err;
     }
     const mutual = await reverseRequestExists(db, event.id, fromParty, toParty);
+    const names = await partyNames(db, caller.tenantId, [fromParty, toParty]);
     return c.json(
       MeetingRequestSchema.parse({
         id: row.id,
         event_id: row.eventId,
-        from: { kind: row.fromKind, id: row.fromId, party: fromParty },
-        to: { kind: row.toKind, id: row.toId, party: toParty },
+        from: { kind: row.fromKind, id: row.fromId, party: fromParty, name: names.get(fromParty) ?? null },
+        to: { kind: row.toKind, id: row.toId, party: toParty, name: names.get(toParty) ?? null },
         priority: row.priority,
         mutual,
         created_at: row.createdAt,

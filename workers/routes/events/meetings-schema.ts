@@ -23,8 +23,8 @@ export const MeetingRequestSchema = z
   .object({
     id: z.string().openapi({ example: "mrq_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" }),
     event_id: z.string(),
-    from: z.object({ kind: z.enum(PARTY_KINDS), id: z.string(), party: z.string() }),
-    to: z.object({ kind: z.enum(PARTY_KINDS), id: z.string(), party: z.string() }),
+    from: z.object({ kind: z.enum(PARTY_KINDS), id: z.string(), party: z.string(), name: z.string().nullable().openapi({ description: "The party's display name." }) }),
+    to: z.object({ kind: z.enum(PARTY_KINDS), id: z.string(), party: z.string(), name: z.string().nullable() }),
     priority: z.number().int(),
     mutual: z.boolean().openapi({ description: "True when the other side has asked too: such pairs are scheduled first." }),
     created_at: z.string(),
