@@ -3,6 +3,7 @@ import type { AppConfig } from "./config.ts";
 import type { Db } from "./db.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import type { SecretBox } from "./lib/secrets.ts";
+import type { Lang } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Sender } from "./messages.ts";
 import type { Role } from "../schema/index.ts";
@@ -67,5 +68,7 @@ export interface AppEnv {
     requestId: string;
     deps: Deps;
     principal: Principal;
+    /** The tenant's `locale` setting, once the key is resolved: the language of problems without Accept-Language. */
+    tenantLang?: Lang;
   };
 }

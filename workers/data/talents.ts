@@ -6,7 +6,7 @@ import { suggestions } from "../../schema/tables/introductions.ts";
 import type { Db, Statement } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
 import { forgetAnswersMentioningStatement } from "./idempotency.ts";
-import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
+import { deleteKeysStatement, hasAllSearchTerms, replaceKeysStatements } from "./match-keys.ts";
 import { type TalentRow, talentKeys } from "./profiles.ts";
 import { bumpVersionStatement } from "./versions.ts";
 
@@ -30,6 +30,8 @@ export interface TalentFilters {
   education?: string | undefined;
   mode?: string | undefined;
   categoryLevel?: number | undefined;
+  /** Search terms (matching/search-terms.ts) that must all occur in the name, skills, major or school. */
+  terms?: readonly string[] | undefined;
 }
 
 function arrayHasPrefix(column: SQL, prefix: string): SQL {
@@ -49,6 +51,7 @@ export async function listTalents(db: Db, tenantId: string, filters: TalentFilte
     conditions.push(inArray(talents.education, EDUCATION_LEVELS.slice(Math.max(0, from))));
   }
   if (filters.categoryLevel !== undefined) conditions.push(eq(talents.categoryLevel, filters.categoryLevel));
+  if (filters.terms && filters.terms.length > 0) conditions.push(hasAllSearchTerms(sql`${talents.id}`, tenantId, "talent", filters.terms));
   if (opts.after) conditions.push(lt(talents.id, opts.after));
   return db
     .select()

@@ -16,9 +16,10 @@ export function signupWindow(event: Pick<EventRow, "signupOpensAt" | "signupClos
 }
 
 /** Why `at` is outside the window (stating the window), or null inside it. */
-export function outsideWindow(w: SignupWindow, at: string): string | null {
+export function outsideWindow(w: SignupWindow, at: string): { en: string; zh: string } | null {
   const span = w.opens ? `from ${w.opens} until ${w.closes}` : `until ${w.closes}`;
-  if (w.opens && at < w.opens) return `Signups are not open yet: this event takes signups ${span}.`;
-  if (at >= w.closes) return `Signups are closed: this event took signups ${span}.`;
+  const spanZh = w.opens ? `${w.opens} 至 ${w.closes}` : `截至 ${w.closes}`;
+  if (w.opens && at < w.opens) return { en: `Signups are not open yet: this event takes signups ${span}.`, zh: `报名尚未开始：本活动的报名时间为 ${spanZh}。` };
+  if (at >= w.closes) return { en: `Signups are closed: this event took signups ${span}.`, zh: `报名已截止：本活动的报名时间为 ${spanZh}。` };
   return null;
 }

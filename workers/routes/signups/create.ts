@@ -44,9 +44,9 @@ export function registerCreateSignup(app: App): void {
     const party = await resolveParty(db, caller, body);
     const now = clock();
     const iso = now.toISOString();
-    if (event.status !== "open") throw new ConflictError(`The event is ${event.status}; only an open event takes signups.`);
+    if (event.status !== "open") throw new ConflictError(`The event is ${event.status}; only an open event takes signups.`, `活动状态为 ${event.status}；只有开放中的活动接受报名。`);
     const refusal = outsideWindow(signupWindow(event, runsEvents(caller)), iso);
-    if (refusal) throw new ConflictError(refusal);
+    if (refusal) throw new ConflictError(refusal.en, refusal.zh);
     const roles = await offeredRoles(db, event.id);
     if (!roles.includes(party.role)) {
       throw new ValidationError([{ path: "role", message: `this event takes no '${party.role}' signups; it offers ${roles.join(", ") || "none"}` }]);
@@ -80,7 +80,10 @@ export function registerCreateSignup(app: App): void {
         } catch (err) {
           // 40 random bits: a clash is rare enough that one fresh code settles it.
           if (isUniqueViolation(err, "check_in_code") && attempt < 2) continue;
-          if (isUniqueViolation(err)) throw new ConflictError(`${party.talentId ?? party.organizationId} is already signed up for this event.`);
+          if (isUniqueViolation(err)) throw new ConflictError(
+              `${party.talentId ?? party.organizationId} is already signed up for this event.`,
+              `${party.talentId ?? party.organizationId} 已报名本活动。`,
+            );
           throw err;
         }
       }
