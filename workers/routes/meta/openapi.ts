@@ -23,13 +23,14 @@ export function buildOpenApiDocument(app: App): OpenApiDocument {
       version: "0.1.0",
       description:
         "Talent ↔ industry-demand matchmaking for regions. Errors are RFC 9457 problems (`application/problem+json`); lists are cursor-paginated (`limit`, `cursor` → `{ data, next_cursor }`); creating writes accept `Idempotency-Key`.",
-      // Not open source (package.json: UNLICENSED); an SPDX LicenseRef names a license outside the SPDX list.
-      license: { name: "Proprietary", identifier: "LicenseRef-Wutong-Proprietary" },
     },
     // Relative to where this document is served: the API and its description share an origin.
     servers: [{ url: "/", description: "The server this document was fetched from" }],
     tags: [...TAGS],
   });
+  // Not open source (package.json: UNLICENSED); an SPDX LicenseRef names a license outside the SPDX list.
+  // Set here because the generator's config type predates 3.1's `identifier`.
+  doc.info.license = { name: "Proprietary", identifier: "LicenseRef-Wutong-Proprietary" };
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op: OperationLike | undefined = item[method];
