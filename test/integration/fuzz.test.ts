@@ -60,6 +60,12 @@ describe("fuzzing every operation with bad input", () => {
         expect(res.status, `${method} ${url}`).toBe(405);
         await checkResponse(req, res);
       }
+      for (const method of ["HEAD", "OPTIONS"]) {
+        const req: FuzzRequest = { method, url, headers: { authorization: `Bearer ${world.keys.admin}` } };
+        const res = await send(req);
+        expect(res.status, `${method} ${url}`).toBeLessThan(500);
+        if (method === "OPTIONS") await checkResponse(req, res);
+      }
     }
   });
 });

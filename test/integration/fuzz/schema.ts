@@ -40,7 +40,11 @@ export function resolve(schema: JsonSchema, ctx: SchemaContext): JsonSchema {
   return s;
 }
 
-const DATE = fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2028-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString());
+const DATE = fc.oneof(
+  { weight: 6, arbitrary: fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2028-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString()) },
+  // Edges of the calendar and of Date itself.
+  { weight: 1, arbitrary: fc.constantFrom("0001-01-01T00:00:00Z", "1970-01-01T00:00:00.000Z", "9999-12-31T23:59:59Z", "2026-02-29T00:00:00Z", "2028-02-29T12:00:00+08:00", "2026-12-31T23:59:59.999Z") },
+);
 
 function stringArb(s: JsonSchema, ctx: SchemaContext): fc.Arbitrary<string> {
   const choices: fc.Arbitrary<string>[] = [];
@@ -59,6 +63,8 @@ function stringArb(s: JsonSchema, ctx: SchemaContext): fc.Arbitrary<string> {
     const minLength = s.minLength ?? 0;
     const maxLength = Math.max(minLength, Math.min(s.maxLength ?? 40, 40));
     choices.push(fc.string({ minLength, maxLength }), fc.string({ minLength, maxLength, unit: "grapheme" }));
+    // Exactly at the limit, in characters that take three bytes each.
+    if (s.maxLength !== undefined && s.maxLength <= 100_000) choices.push(fc.constant("字".repeat(s.maxLength)));
   }
   return choices.length > 0 ? fc.oneof(...choices) : fc.string();
 }
@@ -102,8 +108,11 @@ function typedArb(s: JsonSchema, type: string | undefined, ctx: SchemaContext, d
       const minLength = s.minItems ?? 0;
       const maxLength = Math.max(minLength, Math.min(s.maxItems ?? 4, 4));
       const items = depth > 4 ? fc.constant(null) : validArb(s.items ?? {}, ctx, depth + 1);
-      if (Array.isArray(s.example)) return fc.oneof(fc.constant(s.example), fc.array(items, { minLength, maxLength }));
-      return fc.array(items, { minLength, maxLength });
+      const arrays: fc.Arbitrary<unknown[]>[] = [fc.array(items, { minLength, maxLength })];
+      if (Array.isArray(s.example)) arrays.push(fc.constant(s.example));
+      // As many items as allowed: bulk statements must stay within the database's parameter limits.
+      if (s.maxItems !== undefined && s.maxItems > maxLength && s.maxItems <= 1000) arrays.push(fc.array(items, { minLength: s.maxItems, maxLength: s.maxItems }));
+      return fc.oneof(...arrays);
     }
     case "object": {
       const props = s.properties ?? {};
