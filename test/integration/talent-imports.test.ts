@@ -110,4 +110,24 @@ describe("talent imports", () => {
     await expectProblem(res, { status: 422, code: "validation_failed", detail: "The file has no column for: name." ,
       errors: [{ path: "columns.name", message: "no column maps to this required field; add it or pass a mapping" }] });
   });
+  it("rejects a row whose phone another talent holds, in the tenant or earlier in the file, instead of failing with a 500", async () => {
+    const head = csvLine(["姓名", "手机", "外部编号"]);
+    expect(await upload([head, csvLine(["王一", "13700001111", "PH-1"])].join("\n"))).toMatchObject({ created: 1, rejected: 0 });
+    const second = await upload([head, csvLine(["王二", "13700001111", "PH-2"]), csvLine(["王三", "13700002222", "PH-3"]), csvLine(["王四", "13700002222", "PH-4"])].join("\n"));
+    expect(second).toMatchObject({ created: 1, rejected: 2 });
+    expect(second.rejections.map((r) => [r.row, r.column])).toEqual([
+      [2, "手机"],
+      [4, "手机"],
+    ]);
+    const [held] = await t.db.select().from(talents).where(eq(talents.phone, "13700001111"));
+    expect(held?.externalId).toBe("PH-1");
+  });
+
+  it("imports a JSON value with a lone surrogate as U+FFFD and the process survives reading it back", async () => {
+    const report = await upload(JSON.stringify([{ 姓名: "张\ud800三", 外部编号: "LS-1" }]), "application/json");
+    expect(report).toMatchObject({ created: 1, rejected: 0 });
+    const res = await t.call("GET", "/v1/talents?limit=100", { key: tenant.adminKey });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("张\ufffd三");
+  });
 });

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { EDUCATION_LEVELS } from "../../matching/index.ts";
 import { apiKeys, talents } from "../../schema/index.ts";
 import type { Db, Statement } from "../db.ts";
+import { jsonParam } from "./bulk.ts";
 import { NotFoundError } from "../errors.ts";
 import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
 import { type TalentRow, talentKeys } from "./profiles.ts";
@@ -89,8 +90,8 @@ export function eraseTalentStatements(db: Db, tenantId: string, id: string): Sta
 /** The tenant's talents with any of the given external ids or phones (what imports key on), in one statement. */
 export async function findTalentsByKeys(db: Db, tenantId: string, externalIds: readonly string[], phones: readonly string[]): Promise<TalentRow[]> {
   if (externalIds.length === 0 && phones.length === 0) return [];
-  const ext = JSON.stringify(externalIds);
-  const tel = JSON.stringify(phones);
+  const ext = jsonParam(externalIds);
+  const tel = jsonParam(phones);
   return db
     .select()
     .from(talents)

@@ -50,7 +50,9 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
   }
 
   const externalIds = ok.flatMap((r) => (r.p.externalId ? [r.p.externalId] : []));
-  const phones = ok.flatMap((r) => (!r.p.externalId && r.p.phone ? [r.p.phone] : []));
+  // Every phone is looked up, not only those of rows without an external id: a phone is unique in
+  // the tenant, so a row whose phone another profile holds is rejected rather than failing the batch.
+  const phones = ok.flatMap((r) => (r.p.phone ? [r.p.phone] : []));
   const byExternal = new Map<string, TalentRow>();
   const byPhone = new Map<string, TalentRow>();
   for (const r of await findTalentsByKeys(db, caller.tenantId, externalIds, phones)) {
@@ -62,9 +64,18 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
   let created = 0;
   let updated = 0;
   let unchanged = 0;
+  const phoneTakenBy = new Map<string, string>();
   for (const { p, industries, occupations, city, origin, desired } of ok) {
     const before = p.externalId ? byExternal.get(p.externalId) : p.phone ? byPhone.get(p.phone) : undefined;
     const base = before ?? blankTalent(newId("talent", opts.now), caller.tenantId, caller.keyId, at);
+    if (p.phone) {
+      const holder = phoneTakenBy.get(p.phone) ?? byPhone.get(p.phone)?.id;
+      if (holder !== undefined && holder !== base.id) {
+        rejected.push({ row: p.row, column: headerOf(upload.mapping, "phone"), value: p.phone, reason: "another talent already has this phone number (该手机号已属于另一位人才)" });
+        continue;
+      }
+      phoneTakenBy.set(p.phone, base.id);
+    }
     const row: TalentRow = {
       ...base,
       externalId: p.externalId ?? base.externalId,

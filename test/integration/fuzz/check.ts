@@ -6,7 +6,7 @@ const LEAKS = /SQLITE_|LibsqlError|SqliteError|ZodError|\bat [\w.<>$]+ \(|node_m
 /** zod's default wording, which validation.ts replaces with ours. */
 const RAW_ZOD_MESSAGE = /^Invalid (input|string|option|format|union|key|element|value)|expected .+, received /i;
 
-function describe(req: FuzzRequest, res: Response, text: string): string {
+function summarize(req: FuzzRequest, res: Response, text: string): string {
   const body = typeof req.body === "string" ? req.body.slice(0, 300) : req.body ? `<${req.body.length} bytes>` : "";
   return `${req.method} ${req.url.slice(0, 300)} ${JSON.stringify(req.headers).slice(0, 300)} ${body}\n→ ${res.status} ${res.headers.get("content-type") ?? ""} ${text.slice(0, 500)}`;
 }
@@ -15,7 +15,7 @@ function describe(req: FuzzRequest, res: Response, text: string): string {
 export async function checkResponse(req: FuzzRequest, res: Response): Promise<void> {
   const text = await res.text();
   const fail = (why: string): never => {
-    throw new Error(`${why}\n${describe(req, res, text)}`);
+    throw new Error(`${why}\n${summarize(req, res, text)}`);
   };
   if (res.status >= 500) fail("a 5xx for bad input");
   if (res.status < 400) return;

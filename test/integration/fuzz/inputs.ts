@@ -89,8 +89,7 @@ function base64url(text: string): string {
   return Buffer.from(text, "utf8").toString("base64url");
 }
 
-/** Cursors a client could forge or mangle: wrong encodings, wrong shapes inside a right encoding. */
-export const badCursor: fc.Arbitrary<string> = fc.oneof(
+const CURSOR_FORGERIES: fc.Arbitrary<string>[] = [
   nastyString,
   fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), maxLength: 60 }),
   fc.jsonValue({ maxDepth: 3 }).map((v) => base64url(JSON.stringify(v))),
@@ -98,7 +97,28 @@ export const badCursor: fc.Arbitrary<string> = fc.oneof(
     .record({ id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)), t: fc.oneof(fc.string(), fc.integer()), s: fc.oneof(fc.double(), fc.string()), o: fc.integer() }, { requiredKeys: [] })
     .map((v) => base64url(JSON.stringify(v))),
   fc.constantFrom("eyJ", "e30", "W10", "bnVsbA", "eyJpZCI6IiJ9", "=====", "e30=", "%FF"),
-);
+];
+
+/**
+ * Cursors a client could forge or mangle: wrong encodings, wrong shapes inside a right encoding,
+ * and real cursors of one route sent to another or with a character changed.
+ */
+export function badCursor(real: readonly string[]): fc.Arbitrary<string> {
+  const harvested =
+    real.length === 0
+      ? []
+      : [
+          fc.constantFrom(...real),
+          fc.tuple(fc.constantFrom(...real), fc.nat(), fc.constantFrom("A", "z", "-", "_", "=", "0")).map(([c, i, ch]) => c.slice(0, i % c.length) + ch + c.slice((i % c.length) + 1)),
+          fc.tuple(fc.constantFrom(...real), fc.jsonValue({ maxDepth: 2 })).map(([c, v]) => {
+            const decoded = JSON.parse(Buffer.from(c, "base64url").toString("utf8")) as Record<string, unknown>;
+            const key = Object.keys(decoded)[0] ?? "x";
+            return base64url(JSON.stringify({ ...decoded, [key]: v }));
+          }),
+        ];
+  return fc.oneof(...harvested, ...CURSOR_FORGERIES);
+}
+
 
 /** Query values by their schema's type: numbers out of range and not numbers at all. */
 export const badQueryValue: fc.Arbitrary<string> = fc.oneof(

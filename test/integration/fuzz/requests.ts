@@ -98,7 +98,9 @@ function pathValueArb(param: Parameter, ctx: SchemaContext, method: string): fc.
 function queryValueArb(param: Parameter, ctx: SchemaContext): fc.Arbitrary<string | undefined> {
   const schema = resolve(param.schema ?? {}, ctx);
   const valid = validArb(schema, ctx).map((v) => (v === null || v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v)));
-  return fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: valid });
+  // A real cursor of some list, usually another one's: it must be refused as a cursor, not crash a decoder.
+  const real = param.name === "cursor" && ctx.cursors.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...ctx.cursors) }] : [];
+  return fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: valid }, ...real);
 }
 
 /** A query string with every parameter plausible but (usually) one, so each bad value meets an otherwise valid request. */
@@ -106,7 +108,7 @@ function queryArb(params: Parameter[], ctx: SchemaContext): fc.Arbitrary<[string
   const plausible = fc.tuple(...params.map((p) => queryValueArb(p, ctx)));
   const names = params.map((p) => p.name);
   const extra = fc.array(fc.tuple(fc.oneof(nastyString, fc.constantFrom(...names, "limit", "cursor")), badQueryValue), { maxLength: 2 });
-  const spoil = fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.nat(), badQueryValue, badCursor) });
+  const spoil = fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.nat(), badQueryValue, badCursor(ctx.cursors)) });
   const extras = fc.oneof({ weight: 4, arbitrary: fc.constant<[string, string][]>([]) }, { weight: 1, arbitrary: extra });
   return fc.tuple(plausible, spoil, extras).map(([values, bad, more]) => {
     const pairs: [string, string][] = [];

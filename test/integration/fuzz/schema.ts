@@ -32,6 +32,8 @@ export interface SchemaContext {
   components: Record<string, JsonSchema>;
   /** Real ids of the fixture: a string whose pattern one matches is usually that id. */
   realIds: string[];
+  /** Real `next_cursor`s, to send where they do not belong. */
+  cursors: string[];
 }
 
 export function resolve(schema: JsonSchema, ctx: SchemaContext): JsonSchema {

@@ -19,6 +19,8 @@ export interface FuzzWorld {
   keys: FuzzKeys;
   /** Real ids by id prefix (`dem`, `tal`, …). */
   ids: Record<string, string>;
+  /** `next_cursor`s real list routes issued: sent to other routes, and tampered with. */
+  cursors: string[];
   /** Puts the fixture back where a request may have moved it (the webhook endpoint stays disabled). */
   restore(): Promise<void>;
 }
@@ -67,6 +69,21 @@ export async function createFuzzWorld(t: TestApp): Promise<FuzzWorld> {
 
   const suggestions = (await (await t.call("GET", "/v1/suggestions?limit=1", { key: admin })).json()) as { data: { id: string }[] };
 
+  await createTalent(t, admin, { skills: ["煤气化"], city: "1506" });
+  await createDemand(t, admin, enterprise.id, { required_skills: ["Aspen Plus"] });
+  const cursors: string[] = [];
+  for (const [path, key] of [
+    ["/v1/talents?limit=1", admin],
+    ["/v1/demands?limit=1", admin],
+    [`/v1/demands/${demand.id}/matches?limit=1`, admin],
+    ["/v1/taxonomy/industries?limit=1", admin],
+    ["/v1/organizations?limit=1", admin],
+    ["/v1/tenants?limit=1", OPERATOR_KEY],
+  ] as const) {
+    const page = (await (await t.call("GET", path, { key })).json()) as { next_cursor?: string | null };
+    if (page.next_cursor) cursors.push(page.next_cursor);
+  }
+
   return {
     keys: { admin, organizer: organizer.key, enterprise: enterpriseKey.key, talent: talentSecret, operator: OPERATOR_KEY, revoked: revoked.key },
     ids: {
@@ -83,6 +100,7 @@ export async function createFuzzWorld(t: TestApp): Promise<FuzzWorld> {
       whe: endpoint.id,
       ...(suggestions.data[0] ? { sug: suggestions.data[0].id } : {}),
     },
+    cursors,
     restore: disable,
   };
 }
