@@ -6,6 +6,7 @@ import type { Deps } from "./context.ts";
 import { seedDemo } from "./demo/index.ts";
 import { JobQueue } from "./jobs/queue.ts";
 import { sweep } from "./jobs/sweep.ts";
+import { markInterruptedImports } from "./services/import-job.ts";
 import { createLogger, describeError } from "./logger.ts";
 import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";
 import { localPath, openDatabase } from "./node/database.ts";
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
   const credentialsDir = dbPath ? dirname(dbPath) : null;
   const { db, close, migrated } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const credentials = credentialsDir ? loadCredentials(credentialsDir) : {};
+  // On a local file this process is the only writer, so an import still `running` died with the
+  // previous process; on a shared server only those whose heartbeat stopped are.
+  await markInterruptedImports(db, new Date(), { all: dbPath !== null });
 
   let operatorKey = config.WUTONG_OPERATOR_KEY;
   if (!operatorKey) {

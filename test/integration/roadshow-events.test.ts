@@ -57,6 +57,7 @@ describe("events", () => {
       theme: "新能源专场",
       venue: "康巴什会展中心",
       city_code: "1506",
+      city_name: "鄂尔多斯市",
       starts_at: "2026-07-18T01:00:00.000Z",
       ends_at: "2026-07-18T09:00:00.000Z",
       signup_opens_at: "2026-06-01T00:00:00.000Z",
@@ -137,7 +138,7 @@ describe("events", () => {
       detail: "A request parameter is not valid.",
       errors: [
         { path: "status", message: "must be one of: draft, open, closed, held, reported" },
-        { path: "city", message: "must be a 4-digit city code" },
+        { path: "city", message: "must be a GB/T 2260 code (2, 4 or 6 digits)" },
       ],
     });
   });

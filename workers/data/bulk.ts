@@ -27,9 +27,10 @@ function quote(name: string): string {
  * `json_each`, so the statement binds one parameter whatever the row count (D1 binds at most 100)
  * and SQLite does the per-row work natively. With `upsert`, an existing id is overwritten.
  * Rows are the table's own TypeScript shape; JSON columns hold arrays, which `json_extract`
- * writes back as the same JSON text drizzle would.
+ * writes back as the same JSON text drizzle would. With `ignoreConflicts`, a row that would
+ * break a unique index is skipped (another writer got there first).
  */
-export function bulkInsertStatement<T extends SQLiteTable>(db: Db, table: T, rows: readonly T["$inferInsert"][], opts: { upsert?: boolean } = {}): Statement {
+export function bulkInsertStatement<T extends SQLiteTable>(db: Db, table: T, rows: readonly T["$inferInsert"][], opts: { upsert?: boolean; ignoreConflicts?: boolean } = {}): Statement {
   const columns = Object.entries(getTableColumns(table));
   const names = columns.map(([, col]) => quote(col.name)).join(", ");
   const values = columns.map(([key]) => `json_extract(value, '$.${key}')`).join(", ");
@@ -38,7 +39,9 @@ export function bulkInsertStatement<T extends SQLiteTable>(db: Db, table: T, row
         .filter(([, col]) => col.name !== "id")
         .map(([, col]) => `${quote(col.name)} = excluded.${quote(col.name)}`)
         .join(", ")}`
-    : "";
+    : opts.ignoreConflicts
+      ? " ON CONFLICT DO NOTHING"
+      : "";
   const head = sql.raw(`INSERT INTO ${quote(getTableName(table))} (${names}) SELECT ${values} FROM json_each(`);
   // `WHERE true` lets SQLite parse the upsert clause after a SELECT.
   const tail = sql.raw(`) WHERE true${conflict}`);

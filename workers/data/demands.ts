@@ -40,7 +40,7 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
   const conditions: SQL[] = [eq(demands.tenantId, tenantId)];
   if (f.industry) conditions.push(sql`${demands.industryCode} LIKE ${`${f.industry}%`}`);
   if (f.occupation) conditions.push(sql`${demands.occupationCode} LIKE ${`${f.occupation}%`}`);
-  if (f.city) conditions.push(eq(demands.city, f.city));
+  if (f.city) conditions.push(sql`${demands.city} LIKE ${`${f.city}%`}`);
   if (f.education) conditions.push(eq(demands.minEducation, f.education));
   if (f.mode) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${demands.modes}) WHERE json_each.value = ${f.mode})`);
   if (f.categoryLevel !== undefined) conditions.push(eq(demands.categoryLevel, f.categoryLevel));
@@ -60,8 +60,9 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
 
 /** What a demand says (not who wrote it or when): equal hashes mean a re-import changes nothing. */
 export async function demandContentHash(row: DemandRow): Promise<string> {
-  const { id: _id, tenantId: _t, contentHash: _h, createdBy: _c, createdAt: _ca, updatedAt: _u, filled: _f, ...content } = row;
-  return fingerprint64(JSON.stringify(content));
+  const { id: _id, tenantId: _t, contentHash: _h, createdBy: _c, createdAt: _ca, updatedAt: _u, filled: _f, unresolvedNames, ...content } = row;
+  // Left out when empty, so lines hashed before the field existed still read as unchanged.
+  return fingerprint64(JSON.stringify(unresolvedNames ? { ...content, unresolvedNames } : content));
 }
 
 export function insertDemandStatements(db: Db, row: DemandRow): Statement[] {

@@ -40,7 +40,7 @@ export async function listTalents(db: Db, tenantId: string, filters: TalentFilte
   if (filters.industry) conditions.push(arrayHasPrefix(sql`${talents.industries}`, filters.industry));
   if (filters.occupation) conditions.push(arrayHasPrefix(sql`${talents.occupations}`, filters.occupation));
   if (filters.mode) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${talents.modes}) WHERE json_each.value = ${filters.mode})`);
-  if (filters.city) conditions.push(eq(talents.city, filters.city));
+  if (filters.city) conditions.push(sql`${talents.city} LIKE ${`${filters.city}%`}`);
   if (filters.education) {
     // "education=master" means at least a master's degree.
     const from = EDUCATION_LEVELS.indexOf(filters.education as (typeof EDUCATION_LEVELS)[number]);

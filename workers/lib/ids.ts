@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   meetingPlan: "mpl",
   webhookEndpoint: "whe",
   webhookDelivery: "whd",
+  industryChain: "ich",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -18,9 +18,9 @@ export const profileFilters = {
     .openapi(queryParam("occupation", "职业分类大典 code or prefix.")),
   city: z
     .string()
-    .regex(/^\d{4}$/, "must be a 4-digit city code")
+    .regex(/^\d{2}(?:\d{2}){0,2}$/, "must be a GB/T 2260 code (2, 4 or 6 digits)")
     .optional()
-    .openapi(queryParam("city", "City code (GB/T 2260, 4 digits).")),
+    .openapi(queryParam("city", "GB/T 2260 code: a province, city or district; places inside it match too (1506 lists 鄂托克旗 150624).")),
   mode: z.enum(ENGAGEMENT_MODES).optional().openapi(queryParam("mode", "An engagement mode (accepted by the talent, offered by the demand).")),
   category_level: z.coerce.number().int().min(1).max(8).optional().openapi(queryParam("category_level", "Talent category, exactly.")),
 };

@@ -48,6 +48,12 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   "GET /v1/taxonomy/occupations": "searchOccupations",
   "GET /v1/taxonomy/regions": "searchRegions",
   "GET /v1/taxonomy/resolve": "resolveTaxonomyName",
+  "GET /v1/industry-chains": "listIndustryChains",
+  "POST /v1/industry-chains": "createIndustryChain",
+  "PATCH /v1/industry-chains/{id}": "updateIndustryChain",
+
+  "GET /v1/imports": "listImports",
+  "GET /v1/imports/{id}": "getImport",
 
   "POST /v1/introductions": "createIntroduction",
   "GET /v1/introductions": "listIntroductions",
@@ -116,6 +122,7 @@ export const TAGS: readonly { name: string; description: string }[] = [
   { name: "Talents", description: "Talent profiles, their imports and erasure." },
   { name: "Demands", description: "Enterprise demands: what a position needs." },
   { name: "Catalogs", description: "Demand catalogs, their imports and stable allocations." },
+  { name: "Imports", description: "Catalog and talent imports: their jobs and reports." },
   { name: "Taxonomy", description: "Industries, occupations and regions: search and name resolution." },
   { name: "Matches", description: "Explained rankings and the suggestions made from them." },
   { name: "Introductions", description: "Double opt-in introductions between an enterprise and a talent." },

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { EVENT_STATUSES, SIGNUP_ROLES, type SignupRole } from "../../../schema/tables/roadshows.ts";
 import type { EventRow, RoleSeats } from "../../data/roadshows.ts";
 import { sortSlots } from "../../roadshows/slots.ts";
-import { cityCode } from "../codes.ts";
+import { type CodeContext, CodeResolver, placeField, placeName } from "../codes.ts";
 import { listOf } from "../shared.ts";
 
 const instant = z.iso.datetime({ message: "must be an ISO 8601 UTC time like 2026-07-18T01:00:00Z" }).transform((v) => new Date(v).toISOString());
@@ -19,7 +19,7 @@ const writable = {
   name: z.string().trim().min(1).max(200).openapi({ example: "2026年第三季度“寻找城市合伙人”路演" }),
   theme: z.string().trim().max(200).nullable().openapi({ example: "寻找城市合伙人·新能源专场" }),
   venue: z.string().trim().max(200).nullable().openapi({ example: "康巴什会展中心" }),
-  city_code: cityCode.nullable().openapi({ description: "GB/T 2260 city code.", example: "1506" }),
+  city_code: placeField.nullable().openapi({ description: "Where it takes place: a GB/T 2260 code at any level or a place name (康巴什区).", example: "1506" }),
   starts_at: instant,
   ends_at: instant,
   signup_opens_at: instant.nullable().openapi({ description: "Null: open as soon as the event is open." }),
@@ -88,6 +88,7 @@ export const EventSchema = z
     theme: z.string().nullable(),
     venue: z.string().nullable(),
     city_code: z.string().nullable(),
+    city_name: z.string().nullable().openapi({ description: "The name of `city_code`.", example: "鄂尔多斯市" }),
     starts_at: z.string(),
     ends_at: z.string(),
     signup_opens_at: z.string().nullable(),
@@ -113,6 +114,7 @@ export function toEvent(row: EventRow, seats: readonly RoleSeats[]): z.infer<typ
     theme: row.theme,
     venue: row.venue,
     city_code: row.city,
+    city_name: placeName(row.city),
     starts_at: row.startsAt,
     ends_at: row.endsAt,
     signup_opens_at: row.signupOpensAt,
@@ -140,6 +142,15 @@ export function slotColumns(slots: readonly { starts_at: string; ends_at: string
 }
 
 /** Applies a body onto a row: absent fields keep their value, null clears. Capacity and status are written separately. */
+/** The body with `city_code` resolved from a code or a name; a name that does not resolve is a 422. */
+export function resolveEventCodes<T extends { city_code?: string | null | undefined }>(ctx: CodeContext, body: T): T {
+  if (body.city_code === undefined || body.city_code === null) return body;
+  const r = new CodeResolver(ctx);
+  const city = r.place("city_code", body.city_code);
+  r.done();
+  return { ...body, city_code: city };
+}
+
 export function applyEventInput(row: EventRow, input: UpdateEventInput): EventRow {
   const next: EventRow = { ...row };
   const set = <K extends keyof EventRow>(key: K, value: EventRow[K] | undefined): void => {

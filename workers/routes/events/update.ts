@@ -12,7 +12,8 @@ import { EVENT_NEXT, eventMoveRefusal } from "../../roadshows/lifecycle.ts";
 import { promoteWhileSeatsFree } from "../../roadshows/seats.ts";
 import { slotProblems } from "../../roadshows/slots.ts";
 import { BEARER, errorResponses, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
-import { applyEventInput, EventSchema, toEvent, UpdateEventBody } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { applyEventInput, EventSchema, toEvent, UpdateEventBody, resolveEventCodes } from "./schema.ts";
 
 const route = createRoute({
   method: "patch",
@@ -32,8 +33,8 @@ const route = createRoute({
 export function registerUpdateEvent(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer");
-    const body = c.req.valid("json");
     const { db, clock } = c.get("deps");
+    const body = resolveEventCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     const current = await getEventInTenant(db, caller.tenantId, c.req.valid("param").id);
     const now = clock();
     const next = { ...applyEventInput(current, body), updatedAt: now.toISOString() };

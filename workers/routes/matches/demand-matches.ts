@@ -29,7 +29,11 @@ const route = createRoute({
     params: idParam("demand"),
     query: PaginationQuery.extend({
       min_score: z.coerce.number().min(0).max(100).optional().openapi(q("min_score", "Only matches scoring at least this.")),
-      city: z.string().regex(/^\d{4}$/, "must be a 4-digit city code").optional().openapi(q("city", "Only talents currently in this city.")),
+      city: z
+        .string()
+        .regex(/^\d{2}(?:\d{2}){0,2}$/, "must be a GB/T 2260 code (2, 4 or 6 digits)")
+        .optional()
+        .openapi(q("city", "Only talents currently in this place or inside it (1506 takes those in 东胜区 150602).")),
       mode: z.enum(ENGAGEMENT_MODES).optional().openapi(q("mode", "Only talents accepting this engagement mode.")),
     }),
   },

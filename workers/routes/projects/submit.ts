@@ -7,7 +7,8 @@ import type { Db } from "../../db.ts";
 import { ConflictError, type FieldError, ForbiddenError, ValidationError } from "../../errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { runsEvents } from "../events/access.ts";
-import type { SubmitProjectInput } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { resolveProjectCodes, type SubmitProjectInput } from "./schema.ts";
 
 /** Talents and enterprises submit to an open event; organizers also to a draft or closed one (late entries), never after it was held. */
 export function assertTakesProjects(caller: TenantPrincipal, event: EventRow): void {
@@ -52,7 +53,8 @@ function ownerOf(caller: TenantPrincipal, body: SubmitProjectInput): { talentId:
 }
 
 /** A checked, not yet written project, submitted to `event` (or to none). */
-export async function newProject(db: Db, caller: TenantPrincipal, body: SubmitProjectInput, event: EventRow | null, now: Date): Promise<ProjectRow> {
+export async function newProject(db: Db, caller: TenantPrincipal, input: SubmitProjectInput, event: EventRow | null, now: Date): Promise<ProjectRow> {
+  const body = resolveProjectCodes(await codeContext(db, caller.tenantId), input);
   const owner = ownerOf(caller, body);
   if (owner.talentId && caller.role !== "talent") await getTalentInTenant(db, caller.tenantId, owner.talentId);
   if (owner.organizationId && caller.role !== "enterprise") await getOrganizationInTenant(db, caller.tenantId, owner.organizationId);

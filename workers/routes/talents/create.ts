@@ -13,7 +13,8 @@ import { idempotent } from "../../idempotency.ts";
 import { newId } from "../../lib/ids.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { BEARER, errorResponses, IdempotencyHeader, jsonContent, WRITE_ERRORS } from "../shared.ts";
-import { applyTalentInput, CreateTalentBody, TalentSchema, toTalent } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { applyTalentInput, resolveTalentCodes, CreateTalentBody, TalentSchema, toTalent } from "./schema.ts";
 
 const route = createRoute({
   method: "post",
@@ -58,6 +59,7 @@ export function blankTalent(id: string, tenantId: string, createdBy: string, at:
     availableFrom: null,
     teamName: null,
     teamSize: null,
+    unresolvedNames: null,
     createdBy,
     createdAt: at,
     updatedAt: at,
@@ -74,9 +76,9 @@ export function talentConflict(err: unknown): unknown {
 export function registerCreateTalent(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer");
-    const body = c.req.valid("json");
+    const { db, clock } = c.get("deps");
+    const body = resolveTalentCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     return idempotent(c, caller.tenantId, async () => {
-      const { db, clock } = c.get("deps");
       const now = clock();
       const row = applyTalentInput(blankTalent(newId("talent", now), caller.tenantId, caller.keyId, now.toISOString()), body);
       try {
