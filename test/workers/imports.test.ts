@@ -49,10 +49,10 @@ describe("imports in workerd with D1", () => {
   });
 });
 
-async function tenantKey(slug: string): Promise<{ key: string; tenantId: string }> {
+async function tenantKey(slug: string): Promise<{ key: string; keyId: string; tenantId: string }> {
   const res = await call("POST", "/v1/tenants", env.WUTONG_OPERATOR_KEY, JSON.stringify({ name: "鄂尔多斯市", slug }));
-  const body = (await res.json()) as { tenant: { id: string }; admin_key: { key: string } };
-  return { key: body.admin_key.key, tenantId: body.tenant.id };
+  const body = (await res.json()) as { tenant: { id: string }; admin_key: { id: string; key: string } };
+  return { key: body.admin_key.key, keyId: body.admin_key.id, tenantId: body.tenant.id };
 }
 
 async function newCatalog(key: string): Promise<string> {
@@ -110,7 +110,7 @@ describe("import jobs, soft cells and races in workerd with D1", () => {
   });
 
   it("marks a job whose heartbeat stopped as interrupted in the sweep, releases its Idempotency-Key, and completes it when the file is sent again", async () => {
-    const { key, tenantId } = await tenantKey("d1-interrupted");
+    const { key, keyId, tenantId } = await tenantKey("d1-interrupted");
     const cat = await newCatalog(key);
     const file = "岗位名称,用人单位,需求人数,外部编号\n岗位一,中断测试企业,1,I-1\n岗位二,中断测试企业,1,I-2\n";
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(file)));
@@ -119,15 +119,17 @@ describe("import jobs, soft cells and races in workerd with D1", () => {
     const stale = "2026-01-01T00:00:00.000Z";
     await env.DB.batch([
       env.DB.prepare(
-        "INSERT INTO imports (id, tenant_id, kind, catalog_id, format, file_sha256, dry_run, rows_total, created, updated, unchanged, rejected, rejections, status, rows_done, idempotency_key, created_by, created_at, updated_at) VALUES ('imp_01M800000000000000000000D1', ?, 'demands', ?, 'csv', ?, 0, 2, 0, 0, 0, 0, '[]', 'running', 0, 'd1-crash', 'key_x', ?, ?)",
-      ).bind(tenantId, cat, sha, stale, stale),
-      env.DB.prepare("INSERT INTO idempotency_keys (scope, key, fingerprint, state, created_at, expires_at) VALUES (?, 'd1-crash', 'f', 'running', ?, '2999-01-01T00:00:00.000Z')").bind(tenantId, new Date().toISOString()),
+        "INSERT INTO imports (id, tenant_id, kind, catalog_id, format, file_sha256, dry_run, rows_total, created, updated, unchanged, rejected, rejections, status, rows_done, idempotency_key, created_by, created_at, updated_at) VALUES ('imp_01M800000000000000000000D1', ?, 'demands', ?, 'csv', ?, 0, 2, 0, 0, 0, 0, '[]', 'running', 0, 'd1-crash', ?, ?, ?)",
+      ).bind(tenantId, cat, sha, keyId, stale, stale),
+      env.DB.prepare("INSERT INTO idempotency_keys (scope, key, fingerprint, state, created_at, expires_at) VALUES (?, 'd1-crash', 'f', 'running', ?, '2999-01-01T00:00:00.000Z')").bind(`${tenantId}:${keyId}`, new Date().toISOString()),
     ]);
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: "* * * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
     const job = (await (await call("GET", "/v1/imports/imp_01M800000000000000000000D1", key)).json()) as Record<string, unknown>;
     expect(job).toMatchObject({ status: "interrupted", rows_total: 2, rows_done: 0 });
+    const held = await env.DB.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key = 'd1-crash'").first<{ n: number }>();
+    expect(held?.n).toBe(0);
 
     const again = await exports.default.fetch(
       new Request(`https://wutong.test/v1/catalogs/${cat}/imports`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/csv", "idempotency-key": "d1-crash" }, body: file }),

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { idempotencyKeys, imports as importsTable, type ImportStatus } from "../../schema/index.ts";
 import { auditIfChangedStatement, auditStatement } from "../data/audit.ts";
 import { isUniqueViolation } from "../data/constraints.ts";
+import { idempotencyScope } from "../data/idempotency.ts";
 import { commit, type Db, type Statement } from "../db.ts";
 import { ConflictError } from "../errors.ts";
 import type { ImportIssue } from "../imports/index.ts";
@@ -181,8 +182,11 @@ export async function markInterruptedImports(db: Db, now: Date, opts: { all: boo
     .update(importsTable)
     .set({ status: "interrupted", updatedAt: now.toISOString() })
     .where(and(eq(importsTable.status, "running"), opts.all ? sql`true` : lt(importsTable.updatedAt, cutoff)))
-    .returning({ tenantId: importsTable.tenantId, key: importsTable.idempotencyKey });
-  const held = stale.flatMap((s) => (s.key === null ? [] : [db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, s.tenantId), eq(idempotencyKeys.key, s.key), eq(idempotencyKeys.state, "running")))]));
+    .returning({ tenantId: importsTable.tenantId, createdBy: importsTable.createdBy, key: importsTable.idempotencyKey });
+  // Keys are scoped to the tenant and the API key that sent the request.
+  const held = stale.flatMap((s) =>
+    s.key === null ? [] : [db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, idempotencyScope(s.tenantId, s.createdBy)), eq(idempotencyKeys.key, s.key), eq(idempotencyKeys.state, "running")))],
+  );
   const [first, ...rest] = held;
   if (first) await db.batch([first, ...rest]);
   return stale.length;
