@@ -61,6 +61,13 @@ describe("catalog imports", () => {
   };
   const lines = async (catalogId: string) => t.db.select().from(demands).where(eq(demands.catalogId, catalogId));
 
+  it("writes a lone surrogate in a JSON cell as U+FFFD: SQLite's JSON functions would store bytes that are not UTF-8, and reading them back aborts the process", async () => {
+    const cat = await newCatalog();
+    expect(await report(await upload(cat, JSON.stringify([{ 岗位名称: "工程师\ud800", 用人单位: "某公司" }]), "application/json"))).toMatchObject({ created: 1, rejected: 0 });
+    const res = await t.call("GET", `/v1/demands?catalog_id=${cat}`, { key: tenant.adminKey });
+    expect(((await res.json()) as { data: { title: string }[] }).data.map((d) => d.title)).toEqual(["工程师\ufffd"]);
+  });
+
   it("imports a Chinese-header CSV with 3 bad cells: only the broken headcount costs its row, the others are warnings", async () => {
     const cat = await newCatalog();
     const rows = Array.from({ length: 100 }, (_, i) => demandRow(i));

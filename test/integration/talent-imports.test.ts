@@ -117,4 +117,11 @@ describe("talent imports", () => {
     await expectProblem(res, { status: 422, code: "validation_failed", detail: "The file has no column for: name." ,
       errors: [{ path: "columns.name", message: "no column maps to this required field; add it or pass a mapping" }] });
   });
+  it("survives a JSON value with a lone surrogate: the row is kept with U+FFFD or refused, never written as bytes that are not UTF-8", async () => {
+    const report = await upload(JSON.stringify([{ 姓名: "张三", 技能: "焊接\ud800", 外部编号: "LS-1" }]), "application/json");
+    expect(report.created + report.rejected).toBe(1);
+    const res = await t.call("GET", "/v1/talents?limit=100", { key: tenant.adminKey });
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toMatch(/\\ud800/);
+  });
 });

@@ -36,6 +36,17 @@ describe("imports in workerd with D1", () => {
     const lines = (await (await call("GET", `/v1/demands?catalog_id=${cat.id}`, key)).json()) as { data: { title: string }[] };
     expect(lines.data.map((d) => d.title)).toContain("风电运维工程师");
   });
+  it("keeps a lone surrogate from reaching D1 as bytes that are not UTF-8", async () => {
+    const tenant = (await (await call("POST", "/v1/tenants", env.WUTONG_OPERATOR_KEY, JSON.stringify({ name: "测试市", slug: "worker-imports-edge" }))).json()) as {
+      admin_key: { key: string };
+    };
+    const key = tenant.admin_key.key;
+    const cat = (await (await call("POST", "/v1/catalogs", key, JSON.stringify({ name: "目录", year: 2026 }))).json()) as { id: string };
+    const lines = await call("POST", `/v1/catalogs/${cat.id}/imports`, key, JSON.stringify([{ 岗位名称: "工程师\ud800", 用人单位: "某公司" }]));
+    expect(await lines.json()).toMatchObject({ created: 1, rejected: 0 });
+    const listed = (await (await call("GET", `/v1/demands?catalog_id=${cat.id}`, key)).json()) as { data: { title: string }[] };
+    expect(listed.data.map((d) => d.title)).toEqual(["工程师\ufffd"]);
+  });
 });
 
 async function tenantKey(slug: string): Promise<{ key: string; tenantId: string }> {

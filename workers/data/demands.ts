@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { demands, organizations } from "../../schema/index.ts";
 import type { Db, Statement } from "../db.ts";
+import { jsonParam } from "./bulk.ts";
 import { NotFoundError } from "../errors.ts";
 import { fingerprint64 } from "../lib/hash.ts";
 import { deleteKeysStatement, hasSearchTerm, replaceKeysStatements } from "./match-keys.ts";
@@ -104,5 +105,5 @@ export async function findDemandsByImportKeys(db: Db, catalogId: string, keys: r
   return db
     .select()
     .from(demands)
-    .where(and(eq(demands.catalogId, catalogId), sql`${demands.importKey} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`));
+    .where(and(eq(demands.catalogId, catalogId), sql`${demands.importKey} IN (SELECT value FROM json_each(${jsonParam(keys)}))`));
 }

@@ -4,6 +4,7 @@ import { apiKeys, outboxEvents, talents } from "../../schema/index.ts";
 import { contactChanges, talentInvitations } from "../../schema/tables/consent.ts";
 import { suggestions } from "../../schema/tables/introductions.ts";
 import type { Db, Statement } from "../db.ts";
+import { jsonParam } from "./bulk.ts";
 import { NotFoundError } from "../errors.ts";
 import { forgetAnswersMentioningStatement } from "./idempotency.ts";
 import { deleteKeysStatement, hasAllSearchTerms, replaceKeysStatements } from "./match-keys.ts";
@@ -115,8 +116,8 @@ export function eraseTalentStatements(db: Db, row: Pick<TalentRow, "tenantId" | 
 /** The tenant's talents with any of the given external ids or phones (what imports key on), in one statement. */
 export async function findTalentsByKeys(db: Db, tenantId: string, externalIds: readonly string[], phones: readonly string[]): Promise<TalentRow[]> {
   if (externalIds.length === 0 && phones.length === 0) return [];
-  const ext = JSON.stringify(externalIds);
-  const tel = JSON.stringify(phones);
+  const ext = jsonParam(externalIds);
+  const tel = jsonParam(phones);
   return db
     .select()
     .from(talents)

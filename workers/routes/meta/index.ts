@@ -6,6 +6,7 @@ import { ApiError, ERROR_CODES, type ErrorCode } from "../../errors.ts";
 import { ZH_ERROR_TEXT } from "../../i18n.ts";
 import { describeError } from "../../logger.ts";
 import { jsonContent, errorResponses } from "../shared.ts";
+import { registerOpenApiDocument } from "./openapi.ts";
 
 const HealthSchema = z.object({ status: z.literal("ok"), database: z.literal("ok") }).openapi("Health");
 
@@ -14,7 +15,10 @@ const health = createRoute({
   path: "/healthz",
   tags: ["Meta"],
   summary: "Liveness and database reachability",
-  responses: { 200: jsonContent(HealthSchema, "Up, and the database answers"), ...errorResponses(503) },
+  responses: {
+    200: jsonContent(HealthSchema, "Up, and the database answers"),
+    ...errorResponses(405, 503),
+  },
 });
 
 const ProblemTypeSchema = z
@@ -67,15 +71,7 @@ export function registerMetaRoutes(app: App): void {
     description: "An API key: `wt_…` for tenant keys, `wtop_…` for the operator key.",
   });
 
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Wutong (梧桐) API",
-      version: "0.1.0",
-      description:
-        "Talent ↔ industry-demand matchmaking for regions. Errors are RFC 9457 problems (`application/problem+json`), written in Chinese or English after `Accept-Language` (else the tenant's `locale` setting), with `Content-Language`; lists are cursor-paginated (`limit`, `cursor` → `{ data, next_cursor }`); creating writes accept `Idempotency-Key`.",
-    },
-  });
+  registerOpenApiDocument(app);
 
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Wutong API reference" }));
 }
