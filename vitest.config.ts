@@ -19,6 +19,7 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("./drizzle"),
                 WUTONG_OPERATOR_KEY: "wtop_test_operator_key_0123456789abcdef",
+                WUTONG_SECRETS_KEY: "dGVzdC1zZWNyZXRzLWtleS0wMTIzNDU2Nzg5YWJjZGU=",
                 LOG_LEVEL: "silent",
               },
             },

@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createApp } from "../workers/app.ts";
 import { parseConfig, WorkerConfigSchema } from "../workers/config.ts";
+import { createSecretBox, newSecretsKey } from "../workers/lib/secrets.ts";
+import { MemorySender } from "../workers/messages.ts";
 import { openDatabase } from "../workers/node/database.ts";
 import { fmt, median } from "./measure.ts";
 import { prng } from "./synthetic.ts";
@@ -25,9 +27,10 @@ const dir = mkdtempSync(join(tmpdir(), "wutong-bench-roadshows-"));
 const { db, close } = await openDatabase(`file:${join(dir, "bench.db")}`);
 const quiet = () => undefined;
 const now = new Date("2026-07-01T00:00:00Z");
-const app = createApp({
-  deps: () => ({ db, config: parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR }), logger: { info: quiet, warn: quiet, error: quiet }, clock: () => now }),
-});
+// Throughput, not throttling, is measured here: the write limit is off.
+const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR, WUTONG_SECRETS_KEY: newSecretsKey(), RATE_LIMIT_WRITES: "0" });
+const deps = { db, config, logger: { info: quiet, warn: quiet, error: quiet }, clock: () => now, sender: new MemorySender(), secrets: createSecretBox(config.WUTONG_SECRETS_KEY) };
+const app = createApp({ deps: () => deps });
 
 async function call<T>(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: T; ms: number }> {
   const t0 = performance.now();

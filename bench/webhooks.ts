@@ -12,6 +12,8 @@ import { desc } from "drizzle-orm";
 import { outboxEvents } from "../schema/outbox.ts";
 import { createApp } from "../workers/app.ts";
 import { parseConfig, WorkerConfigSchema } from "../workers/config.ts";
+import { createSecretBox, newSecretsKey } from "../workers/lib/secrets.ts";
+import { MemorySender } from "../workers/messages.ts";
 import { eventStatement } from "../workers/data/outbox.ts";
 import { commit } from "../workers/db.ts";
 import { openDatabase } from "../workers/node/database.ts";
@@ -63,9 +65,9 @@ async function until(done: () => boolean, timeoutMs: number): Promise<void> {
 
 const dir = mkdtempSync(join(tmpdir(), "wutong-bench-webhooks-"));
 const { db, close } = await openDatabase(`file:${join(dir, "bench.db")}`);
-const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR, WEBHOOK_ALLOW_PRIVATE_URLS: "true", LOG_LEVEL: "silent" });
+const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR, WUTONG_SECRETS_KEY: newSecretsKey(), WEBHOOK_ALLOW_PRIVATE_URLS: "true", LOG_LEVEL: "silent" });
 const logger = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
-const deps = { db, config, clock: () => new Date(), logger };
+const deps = { db, config, clock: () => new Date(), logger, sender: new MemorySender(), secrets: createSecretBox(config.WUTONG_SECRETS_KEY) };
 const app = createApp({ deps: () => deps });
 const post = async (key: string, path: string, body: unknown) =>
   (await (await app.request(path, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) })).json()) as unknown;

@@ -1,5 +1,5 @@
 // `npm run dev:worker`: the Worker entry under `wrangler dev` with a local D1, offline.
-// Creates `.dev.vars` with a fresh operator key on first run, applies migrations, then serves.
+// Creates `.dev.vars` with a fresh operator key and secrets key on first run, applies migrations, then serves.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +14,10 @@ const env = {
 if (!existsSync(".dev.vars")) {
   const key = `wtop_${randomBytes(24).toString("base64url")}`;
   writeFileSync(".dev.vars", `WUTONG_OPERATOR_KEY=${key}\n`, { mode: 0o600 });
+}
+// A .dev.vars from before secrets were sealed at rest gets its key added once.
+if (!/^WUTONG_SECRETS_KEY=/m.test(readFileSync(".dev.vars", "utf8"))) {
+  writeFileSync(".dev.vars", `${readFileSync(".dev.vars", "utf8")}WUTONG_SECRETS_KEY=${randomBytes(32).toString("base64")}\n`, { mode: 0o600 });
 }
 const operatorKey = /WUTONG_OPERATOR_KEY=(\S+)/.exec(readFileSync(".dev.vars", "utf8"))?.[1];
 console.log(`operator key (from .dev.vars): ${operatorKey ?? "(not set in .dev.vars)"}`);

@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "./app.ts";
 import { ConfigError, NodeConfigSchema, parseConfig } from "./config.ts";
 import type { Deps } from "./context.ts";
@@ -7,9 +7,15 @@ import { seedDemo } from "./demo/index.ts";
 import { JobQueue } from "./jobs/queue.ts";
 import { sweep } from "./jobs/sweep.ts";
 import { markInterruptedImports } from "./services/import-job.ts";
+import { resealWebhookSecrets } from "./data/webhooks.ts";
+import { createSecretBox, newSecretsKey } from "./lib/secrets.ts";
 import { createLogger, describeError } from "./logger.ts";
+import { consoleSender } from "./messages.ts";
 import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";
 import { localPath, openDatabase } from "./node/database.ts";
+import { systemResolver } from "./node/resolver.ts";
+import { serveApp } from "./node/server.ts";
+import { pinnedSender } from "./node/webhook-sender.ts";
 import { startWebhookRunner } from "./webhooks/runner.ts";
 import { webhookRuntime } from "./webhooks/runtime.ts";
 
@@ -44,9 +50,33 @@ async function main(): Promise<void> {
     credentials.operator_key = operatorKey;
   }
 
+  let secretsKey = config.WUTONG_SECRETS_KEY;
+  if (!secretsKey) {
+    if (!credentialsDir) {
+      console.error("Invalid configuration:\n  - WUTONG_SECRETS_KEY is required when DATABASE_URL is not a local file");
+      process.exit(1);
+    }
+    secretsKey = credentials.secrets_key ?? newSecretsKey();
+    credentials.secrets_key = secretsKey;
+  }
+  const secrets = createSecretBox(secretsKey, config.WUTONG_SECRETS_KEY_PREVIOUS);
+
   const logger = createLogger(config.LOG_LEVEL);
   const jobs = new JobQueue(logger);
-  const deps: Deps = { db, config: { ...config, WUTONG_OPERATOR_KEY: operatorKey }, clock: () => new Date(), logger, jobs };
+  const deps: Deps = {
+    db,
+    config: { ...config, WUTONG_OPERATOR_KEY: operatorKey, WUTONG_SECRETS_KEY: secretsKey },
+    clock: () => new Date(),
+    logger,
+    jobs,
+    sender: consoleSender,
+    secrets,
+    resolveHost: systemResolver,
+    sendWebhook: pinnedSender({ allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_URLS === "true" }),
+    clientAddress: (c) => getConnInfo(c).remote.address ?? null,
+  };
+  // Webhook secrets stored in clear (before encryption) or under the previous key are sealed again now.
+  await resealWebhookSecrets(db, secrets);
 
   let demoKey: string | null = null;
   if (config.WUTONG_DEMO === "true") {
@@ -57,8 +87,8 @@ async function main(): Promise<void> {
   if (credentialsDir) saveCredentials(credentialsDir, credentials);
 
   const app = createApp({ deps: () => deps });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    const url = `http://${config.HOST}:${info.port}`;
+  const server = serveApp(app.fetch, { port: config.PORT, hostname: config.HOST, logger }, (port) => {
+    const url = `http://${config.HOST}:${port}`;
     // performance.now() counts from process start, so this includes module loading and migrations.
     const ms = Math.round(performance.now());
     const lines = [
@@ -75,9 +105,6 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join("\n"));
   });
-  // Keep idle connections longer than clients and proxies usually do (Node's default is 5 s), so a
-  // client never reuses a connection the server has just closed.
-  if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;
 
   const sweeper = setInterval(() => {
     sweep(db, new Date()).catch((err: unknown) => logger.error("sweep failed", describeError(err)));

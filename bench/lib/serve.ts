@@ -14,7 +14,9 @@ import { createApp } from "../../workers/app.ts";
 import { parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
 import type { Deps } from "../../workers/context.ts";
 import { JobQueue } from "../../workers/jobs/queue.ts";
+import { createSecretBox, newSecretsKey } from "../../workers/lib/secrets.ts";
 import { createLogger } from "../../workers/logger.ts";
+import { MemorySender } from "../../workers/messages.ts";
 import { openDatabase } from "../../workers/node/database.ts";
 import { startWebhookRunner } from "../../workers/webhooks/runner.ts";
 import { webhookRuntime } from "../../workers/webhooks/runtime.ts";
@@ -22,10 +24,17 @@ import { webhookRuntime } from "../../workers/webhooks/runtime.ts";
 const file = process.env.BENCH_DB;
 if (!file) throw new Error("BENCH_DB is required");
 const { db, close } = await openDatabase(`file:${file}`);
-const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: process.env.BENCH_OPERATOR_KEY ?? "wtop_bench_operator_key_0123456789abcdef", LOG_LEVEL: "error" });
+  // Benchmarks post thousands of writes with one key: the write limit is off.
+  const config = parseConfig(WorkerConfigSchema, {
+    WUTONG_OPERATOR_KEY: process.env.BENCH_OPERATOR_KEY ?? "wtop_bench_operator_key_0123456789abcdef",
+    WUTONG_SECRETS_KEY: newSecretsKey(),
+    LOG_LEVEL: "error",
+    RATE_LIMIT_WRITES: "0",
+});
 const logger = createLogger("error");
 const jobs = new JobQueue(logger);
-const deps: Deps = { db, config, clock: () => new Date(), logger, jobs };
+const secrets = createSecretBox(config.WUTONG_SECRETS_KEY);
+const deps: Deps = { db, config, clock: () => new Date(), logger, jobs, sender: new MemorySender(), secrets };
 const app = createApp({ deps: () => deps });
 const webhooks = startWebhookRunner(webhookRuntime(deps), 250);
 

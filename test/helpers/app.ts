@@ -7,11 +7,15 @@ import { parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
 import type { Deps } from "../../workers/context.ts";
 import { JobQueue } from "../../workers/jobs/queue.ts";
 import type { Db } from "../../workers/db.ts";
+import { createSecretBox } from "../../workers/lib/secrets.ts";
 import type { Logger } from "../../workers/logger.ts";
+import { MemorySender } from "../../workers/messages.ts";
 import { readMigrationsDir } from "../../workers/node/migrations-fs.ts";
 import { MIGRATIONS_DIR } from "../../workers/node/database.ts";
 
 export const OPERATOR_KEY = "wtop_test_operator_key_0123456789abcdef";
+/** The AES-256 key (base64) sealing webhook secrets in test apps. */
+export const SECRETS_KEY = "dGVzdC1zZWNyZXRzLWtleS0wMTIzNDU2Nzg5YWJjZGU=";
 
 export interface LogLine {
   level: "info" | "warn" | "error";
@@ -25,6 +29,8 @@ export interface TestApp {
   logs: LogLine[];
   /** The in-process job runner (suggestions and other deferred work): `await t.jobs.drain()`. */
   jobs: JobQueue;
+  /** Every invitation and verification code the app sent, as the talent would receive it. */
+  sender: MemorySender;
   /** Moves the clock the app sees. */
   setNow(date: Date): void;
   close(): void;
@@ -45,15 +51,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       logs.push({ level, msg, fields: fields ?? {} });
   const logger: Logger = { info: capture("info"), warn: capture("warn"), error: capture("error") };
   let now: Date | null = null;
-  const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, ...env });
+  const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, WUTONG_SECRETS_KEY: SECRETS_KEY, ...env });
   const jobs = new JobQueue(logger);
-  const deps: Deps = { db, config, logger, jobs, clock: () => now ?? new Date() };
+  const sender = new MemorySender();
+  const secrets = createSecretBox(config.WUTONG_SECRETS_KEY, config.WUTONG_SECRETS_KEY_PREVIOUS);
+  const deps: Deps = { db, config, logger, jobs, sender, secrets, clock: () => now ?? new Date() };
   const app = createApp({ deps: () => deps });
   return {
     app,
     db,
     logs,
     jobs,
+    sender,
     setNow: (d) => {
       now = d;
     },

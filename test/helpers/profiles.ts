@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+import { talents } from "../../schema/index.ts";
 import type { TestApp } from "./app.ts";
 import { unique } from "./factories.ts";
 
@@ -20,9 +22,21 @@ export async function createDemand(t: TestApp, key: string, organizationId: stri
   return (await res.json()) as { id: string } & Record<string, unknown>;
 }
 
-/** A talent key for a talent, issued by an admin. */
-export async function talentKey(t: TestApp, adminKey: string, talentId: string): Promise<string> {
-  const res = await t.call("POST", `/v1/talents/${talentId}/keys`, { key: adminKey });
-  if (res.status !== 201) throw new Error(`talentKey: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { key: string }).key;
+/**
+ * A talent key for a talent, as the talent gets one: an admin or organizer sends an invitation,
+ * the talent reads the token from the message it received and redeems it.
+ */
+export async function talentKey(t: TestApp, inviterKey: string, talentId: string): Promise<string> {
+  let res = await t.call("POST", `/v1/talents/${talentId}/keys`, { key: inviterKey });
+  if (res.status === 422) {
+    // A fixture talent made without contact details gets an address of its own to be invited at.
+    await t.db.update(talents).set({ email: `${talentId.toLowerCase()}@talent.example.com` }).where(eq(talents.id, talentId));
+    res = await t.call("POST", `/v1/talents/${talentId}/keys`, { key: inviterKey });
+  }
+  if (res.status !== 202) throw new Error(`talentKey: ${res.status} ${await res.text()}`);
+  const token = /wti_[A-Za-z0-9]{32}/.exec(t.sender.sent.at(-1)?.text ?? "")?.[0];
+  if (!token) throw new Error("talentKey: no invitation was sent");
+  const redeemed = await t.call("POST", "/v1/talent-invitations/redeem", { body: { token } });
+  if (redeemed.status !== 201) throw new Error(`talentKey redeem: ${redeemed.status} ${await redeemed.text()}`);
+  return ((await redeemed.json()) as { key: string }).key;
 }

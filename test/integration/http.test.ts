@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZH_ERROR_TEXT } from "../../workers/i18n.ts";
 import { ERROR_CODES } from "../../workers/errors.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { createTenant, type TenantFixture } from "../helpers/factories.ts";
@@ -49,7 +50,9 @@ describe("HTTP contract", () => {
   it("explains every problem type it can send", async () => {
     for (const [code, entry] of Object.entries(ERROR_CODES)) {
       const res = await t.call("GET", `/problems/${code}`);
-      expect(await res.json()).toEqual({ code, status: entry.status, title: entry.title, description: entry.description });
+      const zh = ZH_ERROR_TEXT[code as keyof typeof ZH_ERROR_TEXT];
+      expect(await res.json()).toEqual({ code, status: entry.status, title: entry.title, description: entry.description, title_zh: zh.title, description_zh: zh.description });
+      expect(zh.title).toMatch(/[\u4e00-\u9fff]/);
     }
     expect((await t.call("GET", "/problems/teapot")).status).toBe(400);
   });
@@ -71,8 +74,11 @@ describe("HTTP contract", () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         expect(op.responses["500"]?.content, `${method} ${path} documents 500`).toHaveProperty(["application/problem+json"]);
-        if (path.startsWith("/v1/")) {
+        // A public route (an invitation's token is its credential) says so with an empty security list.
+        const isPublic = Array.isArray(op.security) && op.security.length === 0;
+        if (path.startsWith("/v1/") && !isPublic) {
           expect(op.responses["401"], `${method} ${path} documents 401`).toBeDefined();
+          expect(op.responses["429"], `${method} ${path} documents 429`).toBeDefined();
           expect(op.security).toEqual([{ bearer: [] }]);
         }
       }

@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idempotencyKeys, organizations } from "../../schema/index.ts";
 import { sweep } from "../../workers/jobs/sweep.ts";
 import { createTestApp, OPERATOR_KEY, type TestApp } from "../helpers/app.ts";
-import { createTenant, type TenantFixture, unique } from "../helpers/factories.ts";
+import { createKey, createOrganization, createTenant, type TenantFixture, unique } from "../helpers/factories.ts";
 import { expectProblem } from "../helpers/problems.ts";
 
 describe("Idempotency-Key", () => {
@@ -62,7 +62,7 @@ describe("Idempotency-Key", () => {
     const first = await post(key, body);
     expect(first.status).toBe(201);
     // Turn the finished record back into a running one, as if the first request were still going.
-    const where = and(eq(idempotencyKeys.scope, tenant.tenantId), eq(idempotencyKeys.key, key));
+    const where = eq(idempotencyKeys.key, key);
     await t.db.update(idempotencyKeys).set({ state: "running", createdAt: new Date().toISOString() }).where(where);
     await expectProblem(await post(key, body), {
       status: 409,
@@ -123,6 +123,70 @@ describe("Idempotency-Key", () => {
     const a = await t.call("POST", "/v1/tenants", { key: OPERATOR_KEY, body, headers });
     const b = await t.call("POST", "/v1/tenants", { key: OPERATOR_KEY, body, headers });
     expect(a.status).toBe(201);
-    expect(await b.json()).toEqual(await a.json());
+    const first = (await a.json()) as { admin_key: Record<string, unknown> };
+    // The admin key's secret was shown once; the replay says so instead of showing it again.
+    expect(await b.json()).toEqual({ ...first, admin_key: { ...first.admin_key, key: null, secret_shown: false } });
+    expect(first.admin_key.secret_shown).toBe(true);
+  });
+
+  describe("scoped by caller", () => {
+    it("treats another caller's request with the same key as a fresh one, never replaying their answer", async () => {
+      const organizer = await createKey(t, tenant.adminKey, tenant.adminOrganizationId, "organizer");
+      const key = unique("idem");
+      const mine = await post(key, { name: unique("企业"), kind: "enterprise" });
+      expect(mine.status).toBe(201);
+      const theirs = await post(key, { name: unique("企业"), kind: "enterprise" }, organizer.key);
+      expect(theirs.status).toBe(201);
+      expect(theirs.headers.get("idempotent-replayed")).toBeNull();
+      expect(((await theirs.json()) as { id: string }).id).not.toBe(((await mine.json()) as { id: string }).id);
+    });
+
+    it("does not hand an admin's new key secret to an enterprise repeating the request", async () => {
+      const org = await createOrganization(t, tenant.adminKey);
+      const enterprise = await createKey(t, tenant.adminKey, org.id, "enterprise");
+      const headers = { "idempotency-key": unique("idem") };
+      const path = `/v1/organizations/${org.id}/keys`;
+      const body = { role: "enterprise" };
+      const admin = (await (await t.call("POST", path, { key: tenant.adminKey, body, headers })).json()) as { id: string; key: string };
+      const again = await t.call("POST", path, { key: enterprise.key, body, headers });
+      expect(again.status).toBe(201);
+      expect(again.headers.get("idempotent-replayed")).toBeNull();
+      const got = (await again.json()) as { id: string; key: string };
+      expect(got.id).not.toBe(admin.id);
+      expect(got.key).not.toBe(admin.key);
+    });
+  });
+
+  describe("secrets in replays", () => {
+    it("never stores a new key's secret: the replay answers key null, secret_shown false", async () => {
+      const org = await createOrganization(t, tenant.adminKey);
+      const headers = { "idempotency-key": unique("idem") };
+      const path = `/v1/organizations/${org.id}/keys`;
+      const first = await t.call("POST", path, { key: tenant.adminKey, body: { role: "enterprise" }, headers });
+      const created = (await first.json()) as Record<string, unknown> & { key: string };
+      expect(created).toMatchObject({ key: expect.stringMatching(/^wt_/), secret_shown: true });
+      const replay = await t.call("POST", path, { key: tenant.adminKey, body: { role: "enterprise" }, headers });
+      expect(replay.headers.get("idempotent-replayed")).toBe("true");
+      expect(await replay.json()).toEqual({ ...created, key: null, secret_shown: false });
+      const stored = await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, headers["idempotency-key"]));
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.responseBody).not.toContain(created.key);
+    });
+
+    it("never stores a tenant's first admin key or a webhook secret", async () => {
+      const headers = { "idempotency-key": unique("idem") };
+      const res = await t.call("POST", "/v1/tenants", { key: OPERATOR_KEY, body: { name: "密钥市", slug: unique("sec").toLowerCase() }, headers });
+      const { admin_key } = (await res.json()) as { admin_key: { key: string } };
+      const hook = await t.call("POST", "/v1/webhook-endpoints", {
+        key: tenant.adminKey,
+        body: { url: "https://hr.example.com/hooks/a", event_types: ["signup.confirmed"] },
+        headers,
+      });
+      const { secret } = (await hook.json()) as { secret: string };
+      const bodies = (await t.db.select().from(idempotencyKeys)).map((r) => r.responseBody ?? "").join("\n");
+      expect(bodies).not.toContain(admin_key.key);
+      expect(bodies).not.toContain(secret);
+      expect(bodies).not.toContain("whsec_");
+    });
   });
 });

@@ -9,7 +9,9 @@ import { parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
 import type { Db } from "../../workers/db.ts";
 import { openDatabase } from "../../workers/node/database.ts";
 import { CSV, csvLine } from "../imports/files.ts";
-import { OPERATOR_KEY } from "../helpers/app.ts";
+import { OPERATOR_KEY, SECRETS_KEY } from "../helpers/app.ts";
+import { createSecretBox } from "../../workers/lib/secrets.ts";
+import { MemorySender } from "../../workers/messages.ts";
 
 /** Races settle to created/updated rows or a 409, never a 500: on the embedded default, a libSQL file in WAL mode. */
 describe("concurrent imports on a libSQL file", () => {
@@ -23,8 +25,10 @@ describe("concurrent imports on a libSQL file", () => {
     dir = mkdtempSync(join(tmpdir(), "wutong-import-races-"));
     ({ db, close } = await openDatabase(`file:${join(dir, "wutong.db")}`));
     const quiet = () => undefined;
-    const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY });
-    app = createApp({ deps: () => ({ db, config, clock: () => new Date(), logger: { info: quiet, warn: quiet, error: quiet } }) });
+    const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, WUTONG_SECRETS_KEY: SECRETS_KEY });
+    const secrets = createSecretBox(config.WUTONG_SECRETS_KEY, config.WUTONG_SECRETS_KEY_PREVIOUS);
+    const logger = { info: quiet, warn: quiet, error: quiet };
+    app = createApp({ deps: () => ({ db, config, clock: () => new Date(), logger, sender: new MemorySender(), secrets }) });
     const res = await app.request("/v1/tenants", { method: "POST", headers: { authorization: `Bearer ${OPERATOR_KEY}`, "content-type": "application/json" }, body: JSON.stringify({ name: "竞速市", slug: "races" }) });
     const body = (await res.json()) as { tenant: { id: string }; admin_key: { key: string } };
     admin = body.admin_key.key;

@@ -8,8 +8,10 @@ import { eventCapacity, signups } from "../../schema/tables/roadshows.ts";
 import { createApp } from "../../workers/app.ts";
 import { parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
 import type { Deps } from "../../workers/context.ts";
+import { createSecretBox } from "../../workers/lib/secrets.ts";
+import { MemorySender } from "../../workers/messages.ts";
 import { openDatabase } from "../../workers/node/database.ts";
-import { createTestApp, OPERATOR_KEY, type TestApp } from "../helpers/app.ts";
+import { createTestApp, OPERATOR_KEY, SECRETS_KEY, type TestApp } from "../helpers/app.ts";
 import { createKey, createTenant } from "../helpers/factories.ts";
 import { createEvent, type SignupBody } from "./roadshow-fixtures.ts";
 
@@ -21,11 +23,16 @@ async function fileApp(dir: string): Promise<TestApp> {
   const { db, close } = await openDatabase(`file:${join(dir, "wutong.db")}`);
   const quiet = () => undefined;
   const now = new Date("2026-07-01T00:00:00Z");
+  // One organizer key makes 1,000 writes here, over the default 600 per minute.
+  const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, WUTONG_SECRETS_KEY: SECRETS_KEY, RATE_LIMIT_WRITES: "5000" });
+  const sender = new MemorySender();
   const deps: Deps = {
     db,
-    config: parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY }),
+    config,
     logger: { info: quiet, warn: quiet, error: quiet },
     clock: () => now,
+    sender,
+    secrets: createSecretBox(config.WUTONG_SECRETS_KEY),
   };
   const app = createApp({ deps: () => deps });
   // The in-memory test app supplies whatever else a TestApp carries; requests go to the file.
@@ -35,6 +42,7 @@ async function fileApp(dir: string): Promise<TestApp> {
     ...base,
     app,
     db,
+    sender,
     close,
     call: (method, path, opts = {}) => {
       const headers: Record<string, string> = { ...opts.headers };

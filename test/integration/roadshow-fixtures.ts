@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { TestApp } from "../helpers/app.ts";
 import { unique } from "../helpers/factories.ts";
+import { talentKey as invitedTalentKey } from "../helpers/profiles.ts";
 
 export const SLOTS = ["2026-07-18T06:00:00.000Z", "2026-07-18T06:20:00.000Z", "2026-07-18T06:40:00.000Z"];
 
@@ -39,11 +40,8 @@ export async function createTalent(t: TestApp, key: string, overrides: Record<st
   return ((await res.json()) as { id: string }).id;
 }
 
-export async function talentKey(t: TestApp, key: string, talentId: string): Promise<string> {
-  const res = await t.call("POST", `/v1/talents/${talentId}/keys`, { key });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { key: string }).key;
-}
+/** The talent's own key, through an invitation it redeems (see test/helpers/profiles.ts). */
+export const talentKey = invitedTalentKey;
 
 export interface SignupBody {
   id: string;

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { describeAuth } from "../helpers/auth-suite.ts";
 import { createKey, createOrganization, createTenant, type TenantFixture, unique } from "../helpers/factories.ts";
 import { expectProblem } from "../helpers/problems.ts";
-import { uniquePhone } from "../helpers/profiles.ts";
+import { talentKey, uniquePhone } from "../helpers/profiles.ts";
 
 
 const fullTalent = () => ({
@@ -88,9 +88,7 @@ describe("talent profiles", () => {
   it("lets a talent key read and edit only its own profile, with contact in clear", async () => {
     const mine = await create();
     const other = await create();
-    const res = await t.call("POST", `/v1/talents/${mine.id}/keys`, { key: organizerKey });
-    expect(res.status).toBe(201);
-    const key = ((await res.json()) as { key: string; role: string; talent_id: string }).key;
+    const key = await talentKey(t, organizerKey, mine.id);
     const me = (await (await t.call("GET", "/v1/me", { key })).json()) as Record<string, unknown>;
     expect(me).toMatchObject({ role: "talent", talent_id: mine.id, organization: null });
 
@@ -119,7 +117,7 @@ describe("talent profiles", () => {
   it("erases a talent for real: row, contact, index keys and keys; the audit keeps only that it happened", async () => {
     const input = fullTalent();
     const created = await create(input);
-    const key = ((await (await t.call("POST", `/v1/talents/${created.id}/keys`, { key: tenant.adminKey })).json()) as { key: string }).key;
+    const key = await talentKey(t, tenant.adminKey, created.id);
     const res = await t.call("DELETE", `/v1/talents/${created.id}`, { key });
     expect(res.status).toBe(204);
     expect(await t.db.select().from(talents).where(eq(talents.id, created.id))).toEqual([]);

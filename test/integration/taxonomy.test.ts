@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { describeAuth } from "../helpers/auth-suite.ts";
 import { createKey, createTenant, type TenantFixture } from "../helpers/factories.ts";
 import { expectProblem } from "../helpers/problems.ts";
+import { talentKey as invitedTalentKey } from "../helpers/profiles.ts";
 
 for (const path of ["/v1/taxonomy/industries", "/v1/taxonomy/occupations", "/v1/taxonomy/regions", "/v1/taxonomy/resolve?kind=region&name=鄂尔多斯"]) {
   describeAuth(`GET ${path}`, createTestApp, { request: () => ({ method: "GET", path }), forbidden: [] });
@@ -31,11 +32,11 @@ describe("taxonomy", () => {
     tenant = await createTenant(t);
     const talent = await t.call("POST", "/v1/talents", { key: tenant.adminKey, body: { name: "张三" } });
     const talentId = ((await talent.json()) as { id: string }).id;
-    const talentKey = await t.call("POST", `/v1/talents/${talentId}/keys`, { key: tenant.adminKey });
+
     keys = {
       admin: tenant.adminKey,
       organizer: (await createKey(t, tenant.adminKey, tenant.adminOrganizationId, "organizer")).key,
-      talent: ((await talentKey.json()) as { key: string }).key,
+      talent: await invitedTalentKey(t, tenant.adminKey, talentId),
     };
   });
   afterAll(() => t.close());

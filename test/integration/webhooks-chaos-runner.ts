@@ -6,6 +6,8 @@
 import { openDatabase } from "../../workers/node/database.ts";
 import { startWebhookRunner } from "../../workers/webhooks/runner.ts";
 import { fetchSender } from "../../workers/webhooks/sender.ts";
+import { createSecretBox } from "../../workers/lib/secrets.ts";
+import { SECRETS_KEY } from "../helpers/app.ts";
 
 const url = process.env.DATABASE_URL ?? "";
 const { db } = await openDatabase(url);
@@ -15,6 +17,7 @@ const runner = startWebhookRunner(
     clock: () => new Date(),
     logger: { info: () => undefined, warn: () => undefined, error: (msg, f) => process.stderr.write(`${msg} ${JSON.stringify(f)}\n`) },
     send: fetchSender,
+    secrets: createSecretBox(SECRETS_KEY),
     allowPrivateUrls: true,
     timeoutMs: 200,
     claimMs: 1000,

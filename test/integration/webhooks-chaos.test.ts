@@ -9,8 +9,10 @@ import { outboxEvents } from "../../schema/outbox.ts";
 import { webhookDeliveries } from "../../schema/tables/webhooks.ts";
 import { createApp } from "../../workers/app.ts";
 import { parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
+import { createSecretBox } from "../../workers/lib/secrets.ts";
+import { MemorySender } from "../../workers/messages.ts";
 import { openDatabase } from "../../workers/node/database.ts";
-import { OPERATOR_KEY } from "../helpers/app.ts";
+import { OPERATOR_KEY, SECRETS_KEY } from "../helpers/app.ts";
 import { emit, silent } from "./webhooks-fixtures.ts";
 import { startReceiver } from "./webhooks-receiver.ts";
 
@@ -49,8 +51,9 @@ function seeded(seed: number): () => number {
 it("loses nothing and keeps one webhook-id per event and endpoint through receiver failures, timeouts, a receiver restart and a killed runner", async (ctx) => {
   const url = `file:${join(dir, "chaos.db")}`;
   const { db, close } = await openDatabase(url);
-  const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, WEBHOOK_ALLOW_PRIVATE_URLS: "true" });
-  const app = createApp({ deps: () => ({ db, config, clock: () => new Date(), logger: silent }) });
+  const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, WUTONG_SECRETS_KEY: SECRETS_KEY, WEBHOOK_ALLOW_PRIVATE_URLS: "true" });
+  const deps = { db, config, clock: () => new Date(), logger: silent, sender: new MemorySender(), secrets: createSecretBox(SECRETS_KEY) };
+  const app = createApp({ deps: () => deps });
   const call = async (key: string, path: string, body: unknown) => {
     const res = await app.request(path, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { outboxEvents } from "../../schema/outbox.ts";
 import { eventStatement, type EventType } from "../../workers/data/outbox.ts";
 import { commit } from "../../workers/db.ts";
+import { createSecretBox } from "../../workers/lib/secrets.ts";
+import { SECRETS_KEY } from "../helpers/app.ts";
 import type { Logger } from "../../workers/logger.ts";
 import type { WebhookRuntime } from "../../workers/webhooks/runtime.ts";
 import { RETRY_DELAYS_MS } from "../../workers/webhooks/schedule.ts";
@@ -18,6 +20,7 @@ export function testRuntime(db: Db, overrides: Partial<WebhookRuntime> = {}): We
     clock: () => rt.now,
     logger: silent,
     send: fetchSender,
+    secrets: createSecretBox(SECRETS_KEY),
     allowPrivateUrls: true,
     timeoutMs: 200,
     claimMs: 60_000,

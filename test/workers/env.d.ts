@@ -7,6 +7,7 @@ declare global {
     interface Env {
       DB: D1Database;
       WUTONG_OPERATOR_KEY: string;
+      WUTONG_SECRETS_KEY: string;
       TEST_MIGRATIONS: D1Migration[];
     }
     interface GlobalProps {

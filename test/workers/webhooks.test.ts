@@ -10,8 +10,18 @@ import worker from "../../workers/entry-worker.ts";
 import { drain } from "../../workers/webhooks/runner.ts";
 import { webhookRuntime } from "../../workers/webhooks/runtime.ts";
 import { parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
+import type { Deps } from "../../workers/context.ts";
+import { createSecretBox } from "../../workers/lib/secrets.ts";
+import { MemorySender } from "../../workers/messages.ts";
 
 const db = drizzle(env.DB, { schema }) as unknown as Db;
+
+/** The Worker's dependencies as its entry builds them, for running passes directly. */
+function workerDeps(): Deps {
+  const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: env.WUTONG_OPERATOR_KEY, WUTONG_SECRETS_KEY: env.WUTONG_SECRETS_KEY });
+  const quiet = () => undefined;
+  return { db, config, clock: () => new Date(), logger: { info: quiet, warn: quiet, error: quiet }, sender: new MemorySender(), secrets: createSecretBox(config.WUTONG_SECRETS_KEY) };
+}
 
 async function call(method: string, path: string, key: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${key}` };
@@ -88,7 +98,7 @@ describe("webhooks on Workers (D1, WebCrypto, the cron handler)", () => {
     const { tenantId, orgId, adminKey, endpoint } = await setup();
     await emit(tenantId, orgId);
     interceptFetch(500);
-    const deps = { db, config: parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: env.WUTONG_OPERATOR_KEY }), clock: () => new Date(), logger: { info() {}, warn() {}, error() {} } };
+    const deps = workerDeps();
     await drain(webhookRuntime(deps));
     vi.unstubAllGlobals();
     const log = (await (await call("GET", `/v1/webhook-endpoints/${endpoint.id}/deliveries`, adminKey)).json()) as { data: Record<string, unknown>[] };
@@ -99,10 +109,28 @@ describe("webhooks on Workers (D1, WebCrypto, the cron handler)", () => {
     const { tenantId, orgId } = await setup();
     for (let i = 0; i < 15; i++) await emit(tenantId, orgId);
     const captured = interceptFetch(200);
-    const deps = { db, config: parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: env.WUTONG_OPERATOR_KEY }), clock: () => new Date(), logger: { info() {}, warn() {}, error() {} } };
+    const deps = workerDeps();
     await Promise.all([drain(webhookRuntime(deps, { batchSize: 4 })), drain(webhookRuntime(deps, { batchSize: 3 }))]);
     const mine = captured.filter((c) => c.url.endsWith(`/wutong/${slugs}`)).map((c) => c.headers["webhook-id"]);
     expect(mine).toHaveLength(15);
     expect(new Set(mine).size).toBe(15);
+  });
+});
+
+describe("webhook URL policy on the Worker (literal checks; no DNS lookup before fetch)", () => {
+  it("refuses loopback spellings, embedded-loopback IPv6, internal ports and CR/LF at create time", async () => {
+    const { adminKey } = await setup();
+    for (const [url, message] of [
+      ["https://LOCALHOST./h", "must not point to a private, loopback or link-local address (localhost)"],
+      ["https://[64:ff9b::7f00:1]/h", "must not point to a link-local, metadata, multicast or reserved address ([64:ff9b::7f00:1])"],
+      ["https://[2002:7f00:1::]/h", "must not point to a link-local, metadata, multicast or reserved address ([2002:7f00:1::])"],
+      ["https://0xa9fea9fe/latest", "must not point to a link-local, metadata, multicast or reserved address (169.254.169.254)"],
+      ["https://hooks.example.com:6379/h", "must use port 443 (the default) or 1024–65535 outside internal service ports, not 6379"],
+      ["https://hooks.example.com/h\r\nX: 1", "must not contain spaces or control characters"],
+    ]) {
+      const res = await call("POST", "/v1/webhook-endpoints", adminKey, { url, event_types: ["signup.confirmed"] });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { errors: unknown }).errors).toEqual([{ path: "url", message }]);
+    }
   });
 });

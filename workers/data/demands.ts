@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { demands } from "../../schema/index.ts";
+import { demands, organizations } from "../../schema/index.ts";
 import type { Db, Statement } from "../db.ts";
 import { jsonParam } from "./bulk.ts";
 import { NotFoundError } from "../errors.ts";
 import { fingerprint64 } from "../lib/hash.ts";
-import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
+import { deleteKeysStatement, hasSearchTerm, replaceKeysStatements } from "./match-keys.ts";
 import { type DemandRow, demandKeys } from "./profiles.ts";
 import { bumpVersionStatement } from "./versions.ts";
 
@@ -33,6 +33,8 @@ export interface DemandFilters {
   industryChain?: string | undefined;
   organizationId?: string | undefined;
   catalogId?: string | undefined;
+  /** Search terms that must each occur in the title or skills, or in the employer's name. */
+  terms?: readonly string[] | undefined;
 }
 
 /** A page of demands, newest first. */
@@ -49,6 +51,11 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
   if (f.industryChain) conditions.push(eq(demands.industryChain, f.industryChain));
   if (f.organizationId) conditions.push(eq(demands.organizationId, f.organizationId));
   if (f.catalogId) conditions.push(eq(demands.catalogId, f.catalogId));
+  for (const term of new Set(f.terms ?? [])) {
+    // The employer is matched by its organization's current name, so a renamed enterprise is found by its new name.
+    const employer = sql`${demands.organizationId} IN (SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.tenantId} = ${tenantId} AND instr(lower(${organizations.name}), ${term}) > 0)`;
+    conditions.push(sql`(${hasSearchTerm(sql`${demands.id}`, tenantId, "demand", term)} OR ${employer})`);
+  }
   if (opts.after) conditions.push(lt(demands.id, opts.after));
   return db
     .select()

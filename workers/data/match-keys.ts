@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type IndexedKind, matchKeys } from "../../schema/index.ts";
 import { rawStatement } from "./raw.ts";
 import { jsonParam } from "./bulk.ts";
@@ -36,4 +36,18 @@ export async function keysOf(db: Db, tenantId: string, entityId: string): Promis
     .from(matchKeys)
     .where(and(eq(matchKeys.tenantId, tenantId), eq(matchKeys.entityId, entityId)));
   return rows.map((r) => r.key).sort();
+}
+
+/**
+ * Rows whose search keys hold every one of `terms` (the `s:` keys written with the profile):
+ * one grouped look-up in the index, the terms bound as one JSON array.
+ */
+export function hasAllSearchTerms(idColumn: SQL, tenantId: string, kind: IndexedKind, terms: readonly string[]): SQL {
+  const keys = JSON.stringify([...new Set(terms)].map((t) => `s:${t}`));
+  return sql`${idColumn} IN (SELECT entity_id FROM ${matchKeys} WHERE tenant_id = ${tenantId} AND kind = ${kind} AND key IN (SELECT value FROM json_each(${keys})) GROUP BY entity_id HAVING count(*) = ${new Set(terms).size})`;
+}
+
+/** Rows whose search keys hold `term`. */
+export function hasSearchTerm(idColumn: SQL, tenantId: string, kind: IndexedKind, term: string): SQL {
+  return sql`${idColumn} IN (SELECT entity_id FROM ${matchKeys} WHERE tenant_id = ${tenantId} AND kind = ${kind} AND key = ${`s:${term}`})`;
 }

@@ -1,10 +1,13 @@
-import { and, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { EDUCATION_LEVELS } from "../../matching/index.ts";
-import { apiKeys, talents } from "../../schema/index.ts";
+import { apiKeys, outboxEvents, talents } from "../../schema/index.ts";
+import { contactChanges, talentInvitations } from "../../schema/tables/consent.ts";
+import { suggestions } from "../../schema/tables/introductions.ts";
 import type { Db, Statement } from "../db.ts";
 import { jsonParam } from "./bulk.ts";
 import { NotFoundError } from "../errors.ts";
-import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
+import { forgetAnswersMentioningStatement } from "./idempotency.ts";
+import { deleteKeysStatement, hasAllSearchTerms, replaceKeysStatements } from "./match-keys.ts";
 import { type TalentRow, talentKeys } from "./profiles.ts";
 import { bumpVersionStatement } from "./versions.ts";
 
@@ -28,6 +31,8 @@ export interface TalentFilters {
   education?: string | undefined;
   mode?: string | undefined;
   categoryLevel?: number | undefined;
+  /** Search terms (matching/search-terms.ts) that must all occur in the name, skills, major or school. */
+  terms?: readonly string[] | undefined;
 }
 
 function arrayHasPrefix(column: SQL, prefix: string): SQL {
@@ -47,6 +52,7 @@ export async function listTalents(db: Db, tenantId: string, filters: TalentFilte
     conditions.push(inArray(talents.education, EDUCATION_LEVELS.slice(Math.max(0, from))));
   }
   if (filters.categoryLevel !== undefined) conditions.push(eq(talents.categoryLevel, filters.categoryLevel));
+  if (filters.terms && filters.terms.length > 0) conditions.push(hasAllSearchTerms(sql`${talents.id}`, tenantId, "talent", filters.terms));
   if (opts.after) conditions.push(lt(talents.id, opts.after));
   return db
     .select()
@@ -77,12 +83,32 @@ export function updateTalentStatements(db: Db, row: TalentRow): Statement[] {
   ];
 }
 
-/** Real erasure: the profile, its contact details, its index rows and its keys. */
-export function eraseTalentStatements(db: Db, tenantId: string, id: string): Statement[] {
+/** What an erased talent's id becomes in the events that named it. */
+export const ERASED_ID = "erased";
+
+/**
+ * Real erasure: the profile, its contact details, its index rows, its keys, invitations and
+ * pending contact changes, its suggestions (with their scores), the remembered idempotent answers
+ * that mention it, and its id in outbox events (payloads and subjects, so `match.created` and
+ * other webhooks sent after this carry no trace of it). All in the caller's one batch.
+ */
+export function eraseTalentStatements(db: Db, row: Pick<TalentRow, "tenantId" | "id" | "phone" | "email">): Statement[] {
+  const { tenantId, id } = row;
   return [
     db.delete(talents).where(and(eq(talents.tenantId, tenantId), eq(talents.id, id))),
     deleteKeysStatement(db, tenantId, id),
     db.delete(apiKeys).where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.talentId, id))),
+    db.delete(talentInvitations).where(and(eq(talentInvitations.tenantId, tenantId), eq(talentInvitations.talentId, id))),
+    db.delete(contactChanges).where(and(eq(contactChanges.tenantId, tenantId), eq(contactChanges.talentId, id))),
+    db.delete(suggestions).where(and(eq(suggestions.tenantId, tenantId), eq(suggestions.talentId, id))),
+    db
+      .update(outboxEvents)
+      .set({
+        payload: sql`replace(${outboxEvents.payload}, ${id}, ${ERASED_ID})`,
+        subjectId: sql`CASE WHEN ${outboxEvents.subjectId} = ${id} THEN ${ERASED_ID} ELSE ${outboxEvents.subjectId} END`,
+      })
+      .where(and(eq(outboxEvents.tenantId, tenantId), or(eq(outboxEvents.subjectId, id), sql`instr(${outboxEvents.payload}, ${id}) > 0`))),
+    forgetAnswersMentioningStatement(db, tenantId, [id, row.phone ?? "", row.email ?? ""]),
     bumpVersionStatement(db, tenantId, "talents"),
   ];
 }

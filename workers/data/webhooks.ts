@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, notLike, or, type SQL } from "drizzle-orm";
 import { type DeliveryStatus, webhookDeliveries, webhookEndpoints } from "../../schema/tables/webhooks.ts";
 import type { Db, Statement } from "../db.ts";
+import type { SecretBox } from "../lib/secrets.ts";
 import { NotFoundError } from "../errors.ts";
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -105,3 +106,27 @@ export function failedSince(endpointId: string, since: Date): SQL | undefined {
   );
 }
 
+
+/**
+ * Seals again every endpoint secret stored in clear (rows from before encryption at rest) or under
+ * a key other than the current one (after a rotation of WUTONG_SECRETS_KEY). Run at start (Node)
+ * and on every cron run (Worker); once it finds nothing, WUTONG_SECRETS_KEY_PREVIOUS can go.
+ */
+export async function resealWebhookSecrets(db: Db, box: SecretBox): Promise<number> {
+  const prefix = await box.currentPrefix();
+  const stale = (v: string | null): v is string => v !== null && !v.startsWith(prefix);
+  const rows = await db
+    .select({ id: webhookEndpoints.id, secret: webhookEndpoints.secret, previousSecret: webhookEndpoints.previousSecret })
+    .from(webhookEndpoints)
+    .where(or(notLike(webhookEndpoints.secret, `${prefix}%`), notLike(webhookEndpoints.previousSecret, `${prefix}%`)));
+  for (const row of rows) {
+    const secret = stale(row.secret) ? await box.seal(await box.open(row.secret)) : row.secret;
+    const previousSecret = stale(row.previousSecret) ? await box.seal(await box.open(row.previousSecret)) : row.previousSecret;
+    // Conditional on the value read, so a rotation that landed meanwhile is not overwritten.
+    await db
+      .update(webhookEndpoints)
+      .set({ secret, previousSecret })
+      .where(and(eq(webhookEndpoints.id, row.id), eq(webhookEndpoints.secret, row.secret)));
+  }
+  return rows.length;
+}

@@ -27,7 +27,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; t
   if (existing) return { created: false, tenantId: existing.id, adminSecret: null };
   const { tenant, adminSecret } = await provisionTenant(
     db,
-    { name: "鄂尔多斯市（演示）", slug: DEMO_SLUG, regionCode: "1506", adminOrganizationName: "鄂尔多斯市人才工作局（演示）" },
+    { name: "鄂尔多斯市（演示）", slug: DEMO_SLUG, regionCode: "1506", adminOrganizationName: "鄂尔多斯市人才工作局（演示）", locale: "zh-CN" },
     { actor: "demo-seed", requestId: null, now },
   );
   const at = now.toISOString();

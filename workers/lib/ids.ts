@@ -24,6 +24,8 @@ export const ID_PREFIXES = {
   webhookEndpoint: "whe",
   webhookDelivery: "whd",
   industryChain: "ich",
+  invitation: "inv",
+  contactChange: "ccr",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -4,11 +4,14 @@ import { KEY_PREFIX, newSecret } from "../lib/secrets.ts";
 
 /**
  * Secrets the embedded default keeps beside its database file, so that `npm start` can print them
- * again on every start: the generated operator key and the demo tenant's admin key.
+ * again on every start: the generated operator key, the demo tenant's admin key and the key
+ * sealing secrets at rest.
  */
 export interface LocalCredentials {
   operator_key?: string;
   demo_admin_key?: string;
+  /** The generated WUTONG_SECRETS_KEY (AES-256, base64) sealing webhook secrets in the database. */
+  secrets_key?: string;
 }
 
 export function loadCredentials(dir: string): LocalCredentials {

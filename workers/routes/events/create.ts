@@ -53,6 +53,7 @@ export function registerCreateEvent(app: App): void {
         sessions: body.sessions,
         ...slotColumns(body.meeting_slots),
         tables: body.tables,
+        questions: body.questions,
         changeToken: null,
         createdBy: caller.keyId,
         createdAt: now.toISOString(),

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { EVENT_STATUSES, SIGNUP_ROLES, type SignupRole } from "../../../schema/tables/roadshows.ts";
+import { EVENT_STATUSES, QUESTION_KINDS, SIGNUP_ROLES, type SignupRole } from "../../../schema/tables/roadshows.ts";
 import type { EventRow, RoleSeats } from "../../data/roadshows.ts";
 import { sortSlots } from "../../roadshows/slots.ts";
 import { type CodeContext, CodeResolver, placeField, placeName } from "../codes.ts";
@@ -14,6 +14,25 @@ const Slot = z.strictObject({ starts_at: instant, ends_at: instant });
 const Capacity = z
   .strictObject(Object.fromEntries(SIGNUP_ROLES.map((r) => [r, z.number().int().min(0).max(100_000).optional()])) as Record<SignupRole, z.ZodOptional<z.ZodNumber>>)
   .openapi({ description: "Seats per role; a role left out cannot sign up.", example: { talent: 100, team: 20, enterprise: 30, investor: 10 } });
+
+const Question = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, "must be 1–40 lowercase letters, digits or '_', starting with a letter")
+      .openapi({ description: "Names the answer in a signup's `answers`.", example: "team_size" }),
+    label_zh: z.string().trim().min(1).max(200).openapi({ example: "团队人数" }),
+    label_en: z.string().trim().min(1).max(200).optional().openapi({ example: "Team size" }),
+    kind: z.enum(QUESTION_KINDS).openapi({ description: "`text`, `choice` (one option), `multi` (several options), `number`, `date` (YYYY-MM-DD)." }),
+    required: z.boolean().default(false),
+    options: z.array(z.string().trim().min(1).max(100)).min(1).max(50).optional().openapi({ description: "The choices, for `choice` and `multi` only." }),
+  })
+  .superRefine((q, ctx) => {
+    const takesOptions = q.kind === "choice" || q.kind === "multi";
+    if (takesOptions && !q.options) ctx.addIssue({ code: "custom", path: ["options"], message: `is required for kind '${q.kind}'` });
+    if (!takesOptions && q.options) ctx.addIssue({ code: "custom", path: ["options"], message: `is only allowed for kinds choice and multi` });
+    if (q.options && new Set(q.options).size !== q.options.length) ctx.addIssue({ code: "custom", path: ["options"], message: "must not repeat an option" });
+  });
 
 const writable = {
   name: z.string().trim().min(1).max(200).openapi({ example: "2026年第三季度“寻找城市合伙人”路演" }),
@@ -42,6 +61,17 @@ const writable = {
     .refine((v) => new Set(v).size === v.length, "must not repeat a table")
     .openapi({ description: "Negotiation tables.", example: ["A1", "A2", "A3"] }),
   sessions: z.array(Session).max(50).openapi({ description: "Programme items (路演, 洽谈, …), optional." }),
+  questions: z
+    .array(Question)
+    .max(50)
+    .refine((v) => new Set(v.map((q) => q.id)).size === v.length, "must not repeat a question id")
+    .openapi({
+      description: "Registration questions every signup answers in `answers` (checked against kind, options and `required`).",
+      example: [
+        { id: "team_size", label_zh: "团队人数", label_en: "Team size", kind: "number", required: true },
+        { id: "track", label_zh: "参与方向", kind: "choice", required: false, options: ["新能源", "新材料"] },
+      ],
+    }),
 };
 
 type Times = { starts_at?: string | undefined; ends_at?: string | undefined; signup_opens_at?: string | null | undefined; signup_closes_at?: string | null | undefined };
@@ -60,6 +90,7 @@ export const CreateEventBody = z
     meeting_slots: writable.meeting_slots.default([]),
     tables: writable.tables.default([]),
     sessions: writable.sessions.default([]),
+    questions: writable.questions.default([]),
     status: z.enum(["draft", "open"]).default("draft").openapi({ description: "Events start as `draft`; `open` publishes at once." }),
   })
   .refine(ordered, { message: "must be after starts_at", path: ["ends_at"] })
@@ -98,6 +129,16 @@ export const EventSchema = z
     meeting_slots: z.array(z.object({ starts_at: z.string(), ends_at: z.string() })),
     tables: z.array(z.string()),
     sessions: z.array(z.object({ title: z.string(), starts_at: z.string(), ends_at: z.string() })),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        label_zh: z.string(),
+        label_en: z.string().optional(),
+        kind: z.enum(QUESTION_KINDS),
+        required: z.boolean(),
+        options: z.array(z.string()).optional(),
+      }),
+    ),
     status: z.enum(EVENT_STATUSES),
     created_at: z.string(),
     updated_at: z.string(),
@@ -124,6 +165,7 @@ export function toEvent(row: EventRow, seats: readonly RoleSeats[]): z.infer<typ
     meeting_slots: row.slots,
     tables: row.tables,
     sessions: row.sessions,
+    questions: row.questions,
     status: row.status,
     created_at: row.createdAt,
     updated_at: row.updatedAt,
@@ -167,6 +209,7 @@ export function applyEventInput(row: EventRow, input: UpdateEventInput): EventRo
   set("requiresApproval", input.approval_required);
   set("sessions", input.sessions);
   set("tables", input.tables);
+  set("questions", input.questions);
   if (input.meeting_slots) Object.assign(next, slotColumns(input.meeting_slots));
   return next;
 }

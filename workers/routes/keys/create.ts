@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { getOrganizationInTenant } from "../../data/organizations.ts";
-import { idempotent } from "../../idempotency.ts";
+import { idempotent, secretShownOnce } from "../../idempotency.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { issueKey } from "../../services/issue-key.ts";
 import { BEARER, errorResponses, IdempotencyHeader, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
@@ -14,7 +14,8 @@ const route = createRoute({
   path: "/v1/organizations/{id}/keys",
   tags: ["API keys"],
   summary: "Create an API key for an organization",
-  description: "Returns the secret once. Talent keys are issued with talent profiles, not here.",
+  description:
+    "Returns the secret once. A replay with the same Idempotency-Key returns the key with `key: null` and `secret_shown: false`: the secret is never stored. Talent keys reach talents through invitations (`POST /v1/talents/{id}/keys`), not here.",
   security: BEARER,
   middleware: [authenticate("admin", "organizer", "enterprise"), jsonBody()] as const,
   request: {
@@ -44,7 +45,7 @@ export function registerCreateKey(app: App): void {
         { organizationId: org.id, role: body.role, name: body.name ?? null },
         { now: clock(), requestId: c.get("requestId") },
       );
-      return c.json({ ...toApiKey(row), key: secret }, 201);
-    });
+      return c.json({ ...toApiKey(row), key: secret, secret_shown: true }, 201);
+    }, { redact: secretShownOnce("key") });
   });
 }

@@ -17,9 +17,13 @@ export const ApiKeySchema = z
   .openapi("ApiKey");
 
 export const CreatedApiKeySchema = ApiKeySchema.extend({
-  key: z.string().openapi({
-    description: "The secret. Shown this once: only its SHA-256 is stored.",
+  key: z.string().nullable().openapi({
+    description: "The secret. Shown this once: only its SHA-256 is stored, so an idempotent replay answers `null`.",
     example: "wt_7Hq2Lx9PvQ3mZ8cN1rT5yW0bK4dF6gJ2",
+  }),
+  secret_shown: z.boolean().openapi({
+    description: "`true` in the response that carries the secret; `false` in an idempotent replay, which never does.",
+    example: true,
   }),
 }).openapi("CreatedApiKey");
 

@@ -3,6 +3,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { sql } from "drizzle-orm";
 import type { App } from "../../app.ts";
 import { ApiError, ERROR_CODES, type ErrorCode } from "../../errors.ts";
+import { ZH_ERROR_TEXT } from "../../i18n.ts";
 import { describeError } from "../../logger.ts";
 import { jsonContent, errorResponses } from "../shared.ts";
 import { registerOpenApiDocument } from "./openapi.ts";
@@ -21,7 +22,14 @@ const health = createRoute({
 });
 
 const ProblemTypeSchema = z
-  .object({ code: z.string(), status: z.number().int(), title: z.string(), description: z.string() })
+  .object({
+    code: z.string(),
+    status: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    title_zh: z.string().openapi({ example: "校验失败" }),
+    description_zh: z.string(),
+  })
   .openapi("ProblemType");
 
 const problemType = createRoute({
@@ -53,7 +61,8 @@ export function registerMetaRoutes(app: App): void {
   app.openapi(problemType, (c) => {
     const { code } = c.req.valid("param");
     const entry = ERROR_CODES[code];
-    return c.json({ code, status: entry.status, title: entry.title, description: entry.description }, 200);
+    const zh = ZH_ERROR_TEXT[code];
+    return c.json({ code, status: entry.status, title: entry.title, description: entry.description, title_zh: zh.title, description_zh: zh.description }, 200);
   });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

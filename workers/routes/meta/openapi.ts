@@ -22,7 +22,7 @@ export function buildOpenApiDocument(app: App): OpenApiDocument {
       title: "Wutong (梧桐) API",
       version: "0.1.0",
       description:
-        "Talent ↔ industry-demand matchmaking for regions. Errors are RFC 9457 problems (`application/problem+json`); lists are cursor-paginated (`limit`, `cursor` → `{ data, next_cursor }`); creating writes accept `Idempotency-Key`.",
+        "Talent ↔ industry-demand matchmaking for regions. Errors are RFC 9457 problems (`application/problem+json`), written in Chinese or English after `Accept-Language` (else the tenant's `locale` setting), with `Content-Language`; lists are cursor-paginated (`limit`, `cursor` → `{ data, next_cursor }`); creating writes accept `Idempotency-Key`.",
     },
     // Relative to where this document is served: the API and its description share an origin.
     servers: [{ url: "/", description: "The server this document was fetched from" }],

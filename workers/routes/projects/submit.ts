@@ -36,11 +36,11 @@ function ownerOf(caller: TenantPrincipal, body: SubmitProjectInput): { talentId:
   const talentId = body.talent_id ?? null;
   const organizationId = body.organization_id ?? null;
   if (caller.role === "talent") {
-    if (organizationId !== null || (talentId !== null && talentId !== caller.talentId)) throw new ForbiddenError("A talent key submits only its own projects.");
+    if (organizationId !== null || (talentId !== null && talentId !== caller.talentId)) throw new ForbiddenError("A talent key submits only its own projects.", "人才密钥只能提交本人的项目。");
     return { talentId: caller.talentId, organizationId: null };
   }
   if (caller.role === "enterprise") {
-    if (talentId !== null || (organizationId !== null && organizationId !== caller.organizationId)) throw new ForbiddenError("An enterprise key submits only its own projects.");
+    if (talentId !== null || (organizationId !== null && organizationId !== caller.organizationId)) throw new ForbiddenError("An enterprise key submits only its own projects.", "企业密钥只能提交本企业的项目。");
     return { talentId: null, organizationId: caller.organizationId };
   }
   if (talentId !== null && organizationId !== null) throw new ValidationError([{ path: "talent_id", message: "give at most one of talent_id and organization_id" }]);

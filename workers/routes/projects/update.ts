@@ -36,7 +36,7 @@ export function registerUpdateProject(app: App): void {
     assertMayEditProject(caller, current);
     const body = resolveProjectCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     const organizes = caller.role === "admin" || caller.role === "organizer";
-    if (body.status !== undefined && body.status !== "withdrawn" && !organizes) throw new ForbiddenError("Only organizers move a project along; its owner may withdraw it.");
+    if (body.status !== undefined && body.status !== "withdrawn" && !organizes) throw new ForbiddenError("Only organizers move a project along; its owner may withdraw it.", "只有组织方可以推进项目状态；项目所有者可以撤回项目。");
     if (body.status !== undefined && body.status !== current.status && !PROJECT_NEXT[current.status].includes(body.status)) {
       throw new ConflictError(projectMoveRefusal(current.status, body.status));
     }

@@ -68,8 +68,8 @@ export function blankTalent(id: string, tenantId: string, createdBy: string, at:
 
 /** Turns a unique-index failure on talents into the 409 a client can act on. */
 export function talentConflict(err: unknown): unknown {
-  if (isUniqueViolation(err, "talents.phone")) return new ConflictError("A talent with this phone number already exists in this tenant.");
-  if (isUniqueViolation(err, "talents.external_id")) return new ConflictError("A talent with this external_id already exists in this tenant.");
+  if (isUniqueViolation(err, "talents.phone")) return new ConflictError("A talent with this phone number already exists in this tenant.", "本租户中已有使用该手机号的人才。");
+  if (isUniqueViolation(err, "talents.external_id")) return new ConflictError("A talent with this external_id already exists in this tenant.", "本租户中已有该 external_id 的人才。");
   return err;
 }
 

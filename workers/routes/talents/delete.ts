@@ -15,7 +15,7 @@ const route = createRoute({
   tags: ["Talents"],
   summary: "Erase a talent",
   description:
-    "Deletes the profile, its contact details, its match-index rows and its keys for real, and blanks, in the same batch, the cells of talent-import reports that hold its phone or e-mail. The audit log records that an erasure happened, and nothing of the data.",
+    "Deletes the profile, its contact details, its match-index rows, its keys and invitations, its suggestions and scores, and every remembered idempotent answer that mentions it, for real, in one batch; blanks the cells of talent-import reports that hold its phone or e-mail; outbox events (and the webhooks still to be sent from them) have its id replaced by `erased`. The audit log records that an erasure happened, and nothing of the data.",
   security: BEARER,
   middleware: [authenticate("admin", "talent")] as const,
   request: { params: idParam("talent") },
@@ -28,7 +28,7 @@ export function registerDeleteTalent(app: App): void {
     const row = await readableTalent(c, caller, c.req.valid("param").id);
     const { db, clock } = c.get("deps");
     await commit(db, [
-      ...eraseTalentStatements(db, caller.tenantId, row.id),
+      ...eraseTalentStatements(db, row),
       ...redactImportReportsFor(db, caller.tenantId, { phone: row.phone, email: row.email }),
       auditStatement(db, {
         tenantId: caller.tenantId,

@@ -5,7 +5,9 @@ import { registerGetTalent } from "./get.ts";
 import { registerImportTalents } from "./import.ts";
 import { registerCreateTalentKey } from "./keys.ts";
 import { registerListTalents } from "./list.ts";
+import { registerRedeemTalentInvitation } from "./redeem.ts";
 import { registerUpdateTalent } from "./update.ts";
+import { registerVerifyTalentContact } from "./verify-contact.ts";
 
 export function registerTalentRoutes(app: App): void {
   registerCreateTalent(app);
@@ -16,4 +18,6 @@ export function registerTalentRoutes(app: App): void {
   registerUpdateTalent(app);
   registerDeleteTalent(app);
   registerCreateTalentKey(app);
+  registerRedeemTalentInvitation(app);
+  registerVerifyTalentContact(app);
 }

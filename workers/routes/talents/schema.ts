@@ -112,6 +112,20 @@ export const TalentListSchema = listOf(TalentSchema, "TalentList");
 export type TalentResponse = z.infer<typeof TalentSchema>;
 
 /** Row → wire, with contact details in clear only when `clear` is true. */
+/** PATCH's answer: the profile, and the contact changes waiting for their code, if any. */
+export const UpdatedTalentSchema = TalentSchema.extend({
+  pending_contact: z
+    .array(
+      z.object({
+        field: z.enum(["phone", "email"]),
+        sent_to: z.string().openapi({ description: "Where the code went, masked.", example: "139****0000" }),
+        expires_at: z.string(),
+      }),
+    )
+    .optional()
+    .openapi({ description: "Present when a talent changed its own phone or email: the change applies once the code sent there is confirmed." }),
+}).openapi("UpdatedTalent");
+
 export function toTalent(row: TalentRow, clear: boolean): TalentResponse {
   return TalentSchema.parse({
     id: row.id,

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireOperator } from "../../auth.ts";
-import { idempotent } from "../../idempotency.ts";
+import { idempotent, secretShownOnce } from "../../idempotency.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { provisionTenant } from "../../services/provision-tenant.ts";
 import { toApiKey } from "../keys/schema.ts";
@@ -15,7 +15,7 @@ const route = createRoute({
   tags: ["Tenants"],
   summary: "Create a tenant (operator)",
   description:
-    "Creates a region with its organizer organization and first admin key, atomically. Requires the operator key. The admin key's secret is shown once.",
+    "Creates a region with its organizer organization and first admin key, atomically. Requires the operator key. The admin key's secret is shown once: an idempotent replay answers `admin_key.key: null`, `secret_shown: false`.",
   security: BEARER,
   middleware: [authenticate("operator"), jsonBody()] as const,
   request: {
@@ -36,17 +36,17 @@ export function registerCreateTenant(app: App): void {
       const { db, clock } = c.get("deps");
       const created = await provisionTenant(
         db,
-        { name: body.name, slug: body.slug, regionCode: body.region_code ?? null, adminOrganizationName: body.admin_organization_name },
+        { name: body.name, slug: body.slug, regionCode: body.region_code ?? null, adminOrganizationName: body.admin_organization_name, locale: body.locale },
         { actor: "operator", requestId: c.get("requestId"), now: clock() },
       );
       return c.json(
         {
           tenant: toTenant(created.tenant),
           organization: toOrganization(created.organization),
-          admin_key: { ...toApiKey(created.adminKey), key: created.adminSecret },
+          admin_key: { ...toApiKey(created.adminKey), key: created.adminSecret, secret_shown: true },
         },
         201,
       );
-    });
+    }, { redact: secretShownOnce("key", "admin_key") });
   });
 }

@@ -5,7 +5,7 @@ import { actorOf, auditStatement } from "../../data/audit.ts";
 import { getOrganizationInTenant } from "../../data/organizations.ts";
 import { insertEndpoint, type WebhookEndpointRow } from "../../data/webhooks.ts";
 import { commit } from "../../db.ts";
-import { idempotent } from "../../idempotency.ts";
+import { idempotent, secretShownOnce } from "../../idempotency.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { newWebhookId } from "../../webhooks/ids.ts";
 import { newWebhookSecret } from "../../webhooks/signing.ts";
@@ -19,7 +19,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Subscribe an endpoint to events",
   description:
-    "Deliveries are signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`: `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` keyed with the secret's bytes); verify them with any Standard Webhooks library. The secret is returned once. An organization only receives events about its own objects. URLs must be https on a public host.",
+    "Deliveries are signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`: `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` keyed with the secret's bytes); verify them with any Standard Webhooks library. The secret is returned once (an idempotent replay answers `secret: null`, `secret_shown: false`; rotate the secret to get a new one). An organization only receives events about its own objects. URLs must be https on a public host, on port 443 or 1024–65535 (internal service ports such as 3306, 5432, 6379 refused), without credentials, spaces or control characters; loopback, private, link-local, metadata, multicast and embedded-IPv4 forms are refused (a 422 naming `url`), and the host's addresses are checked again at each delivery.",
   security: BEARER,
   middleware: [authenticate(...WEBHOOK_ROLES), jsonBody()] as const,
   request: {
@@ -36,12 +36,13 @@ export function registerCreateWebhookEndpoint(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, ...WEBHOOK_ROLES);
     const body = c.req.valid("json");
-    const { db, clock, config } = c.get("deps");
+    const { db, clock, config, secrets } = c.get("deps");
     const organizationId = ownerFor(caller, body.organization_id);
     assertUrlAllowed(body.url, config.WEBHOOK_ALLOW_PRIVATE_URLS === "true");
     await getOrganizationInTenant(db, caller.tenantId, organizationId);
     return idempotent(c, caller.tenantId, async () => {
       const now = clock();
+      const secret = newWebhookSecret();
       const row: WebhookEndpointRow = {
         id: newWebhookId("endpoint", now),
         tenantId: caller.tenantId,
@@ -52,7 +53,7 @@ export function registerCreateWebhookEndpoint(app: App): void {
         enabled: true,
         disabledReason: null,
         disabledAt: null,
-        secret: newWebhookSecret(),
+        secret: await secrets.seal(secret),
         previousSecret: null,
         previousSecretExpiresAt: null,
         lastSuccessAt: null,
@@ -73,7 +74,7 @@ export function registerCreateWebhookEndpoint(app: App): void {
           at: now,
         }),
       ]);
-      return c.json({ ...toWebhookEndpoint(row), secret: row.secret }, 201);
-    });
+      return c.json({ ...toWebhookEndpoint(row), secret, secret_shown: true }, 201);
+    }, { redact: secretShownOnce("secret") });
   });
 }

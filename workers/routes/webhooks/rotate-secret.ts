@@ -32,14 +32,14 @@ export function registerRotateWebhookSecret(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, ...WEBHOOK_ROLES);
     const { id } = c.req.valid("param");
-    const { db, clock } = c.get("deps");
+    const { db, clock, secrets } = c.get("deps");
     const current = await getEndpointInTenant(db, caller.tenantId, id);
     assertMayManage(caller, current);
     const now = clock();
     const secret = newWebhookSecret();
     await commit(db, [
       updateEndpoint(db, caller.tenantId, id, {
-        secret,
+        secret: await secrets.seal(secret),
         previousSecret: current.secret,
         previousSecretExpiresAt: new Date(now.getTime() + OVERLAP_MS).toISOString(),
         updatedAt: now.toISOString(),
@@ -55,6 +55,6 @@ export function registerRotateWebhookSecret(app: App): void {
       }),
     ]);
     const row = await getEndpointInTenant(db, caller.tenantId, id);
-    return c.json({ ...toWebhookEndpoint(row), secret: row.secret }, 200);
+    return c.json({ ...toWebhookEndpoint(row), secret, secret_shown: true }, 200);
   });
 }

@@ -26,7 +26,7 @@ const eventTypes = z
   .refine((types) => new Set(types).size === types.length, { message: "must not repeat an event type" })
   .openapi({ description: "The event types to receive (see the `webhooks` section of this document).", example: ["introduction.accepted", "signup.confirmed"] });
 
-const url = z.string().trim().min(1).max(2000).openapi({ description: "An https URL on a public host.", example: "https://hr.example.com/hooks/wutong" });
+const url = z.string().trim().min(1).max(2000).openapi({ description: "An https URL on a public host, port 443 or 1024–65535 outside internal service ports.", example: "https://hr.example.com/hooks/wutong" });
 const description = z.string().trim().max(500).openapi({ example: "HR 系统对接" });
 
 export const WebhookEndpointSchema = z
@@ -49,10 +49,12 @@ export const WebhookEndpointSchema = z
   .openapi("WebhookEndpoint");
 
 export const CreatedWebhookEndpointSchema = WebhookEndpointSchema.extend({
-  secret: z.string().openapi({
-    description: "The signing secret (`whsec_` + base64 of 32 random bytes). Shown only here and when rotated.",
+  secret: z.string().nullable().openapi({
+    description:
+      "The signing secret (`whsec_` + base64 of 32 random bytes). Shown only here and when rotated; `null` in an idempotent replay, which never stores it.",
     example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw6MZjq3LpFhM=",
   }),
+  secret_shown: z.boolean().openapi({ description: "`false` in an idempotent replay, whose secret is withheld.", example: true }),
 }).openapi("CreatedWebhookEndpoint");
 
 export const CreateWebhookEndpointBody = z
