@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 const edgeImports = ["hono", "hono/*", "@hono/*", "drizzle-orm", "drizzle-orm/*", "@libsql/*", "cloudflare:*", "node:*"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".wrangler/", ".data/", ".xdg/", "drizzle/meta/"] },
+  { ignores: ["node_modules/", "dist/", ".wrangler/", ".data/", ".xdg/", "drizzle/meta/", "test/integration/openapi-client/generated/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -27,7 +27,8 @@ const dir = mkdtempSync(join(tmpdir(), "wutong-bench-roadshows-"));
 const { db, close } = await openDatabase(`file:${join(dir, "bench.db")}`);
 const quiet = () => undefined;
 const now = new Date("2026-07-01T00:00:00Z");
-const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR, WUTONG_SECRETS_KEY: newSecretsKey() });
+// Throughput, not throttling, is measured here: the write limit is off.
+const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR, WUTONG_SECRETS_KEY: newSecretsKey(), RATE_LIMIT_WRITES: "0" });
 const deps = { db, config, logger: { info: quiet, warn: quiet, error: quiet }, clock: () => now, sender: new MemorySender(), secrets: createSecretBox(config.WUTONG_SECRETS_KEY) };
 const app = createApp({ deps: () => deps });
 

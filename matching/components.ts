@@ -197,7 +197,7 @@ export function levelValue(have: number, need: number): number {
 
 /** Location level 0–5 (index into LOCATION_VALUES). */
 export function locationLevel(t: TalentFeatures, o: OfferFeatures): number {
-  if (t.city === o.city || t.desiredCities.includes(o.city)) return 5;
+  if (t.city === o.city || t.desiredCities.includes(o.city) || (o.province !== 0 && t.desiredProvinces.includes(o.province))) return 5;
   if (t.province !== 0 && t.province === o.province) return 4;
   if (t.originCity === o.city) return 3;
   if (t.originProvince !== 0 && t.originProvince === o.province) return 2;

@@ -45,7 +45,11 @@ export interface TalentFeatures {
   readonly originCity: number;
   readonly originProvince: number;
   readonly desiredCities: readonly number[];
+  /** Provinces the talent named as a whole (内蒙古): every city in them is desired. */
+  readonly desiredProvinces: readonly number[];
   readonly refusedCities: readonly number[];
+  /** Provinces refused as a whole: every city in them is refused. */
+  readonly refusedProvinces: readonly number[];
   readonly willingToRelocate: boolean;
   /** Bit i set = mode ENGAGEMENT_MODES[i] accepted; all bits when the talent did not say. */
   readonly modeMask: number;
@@ -120,15 +124,36 @@ export function num(v: number | undefined): number {
 
 const NONE: readonly number[] = Object.freeze([]);
 
+/** Municipalities (直辖市): their districts and counties (1101…, 5002…) are all one city, xx01. */
+const MUNICIPAL_PROVINCES = new Set([11, 12, 31, 50]);
+
 /**
- * A city as an integer: the 4-digit GB/T 2260 city code (a 6-digit area code is cut to its city).
- * A name that is not a code still compares equal to itself (hashed above the code range); 0 = unknown.
+ * A city as an integer: the 4-digit GB/T 2260 city code (a 6-digit area code is cut to its city,
+ * so 150624 鄂托克旗 is in 1506; a municipality's districts and counties are all its xx01). A
+ * province code (2 digits) names no city: 0. A name that is not a code still compares equal to
+ * itself (hashed above the code range); 0 = unknown.
  */
 export function cityNumber(c: string | undefined): number {
   const s = (c ?? "").trim();
-  if (s === "") return 0;
-  if (/^\d{4}/.test(s)) return Number(s.slice(0, 4));
+  if (s === "" || /^\d{2}$/.test(s)) return 0;
+  if (/^\d{4}/.test(s)) {
+    const province = Number(s.slice(0, 2));
+    return MUNICIPAL_PROVINCES.has(province) ? province * 100 + 1 : Number(s.slice(0, 4));
+  }
   return 10_000 + (termId(s) >>> 3);
+}
+
+/** Province of a place code: its first two digits for a 2-, 4- or 6-digit code; 0 otherwise. */
+export function placeProvince(lexicon: Lexicon, c: string | undefined): number {
+  const s = (c ?? "").trim();
+  if (/^\d{2}$/.test(s)) return Number(s);
+  return provinceNumber(lexicon, cityNumber(s));
+}
+
+/** Provinces named as a whole in a list of place codes (内蒙古 = 15). */
+export function provinceNumbers(list: readonly string[] | undefined): readonly number[] {
+  const out = (list ?? []).flatMap((c) => (/^\d{2}$/.test(c.trim()) ? [Number(c.trim())] : []));
+  return out.length === 0 ? NONE : out;
 }
 
 /** Province of a city number (0 when unknown or not a code). */
@@ -183,11 +208,13 @@ export function prepareTalent(t: TalentProfile, lexicon: Lexicon): TalentFeature
     skillLevel: ordinal(SKILL_LEVELS, t.skillLevel),
     years: num(t.yearsExperience),
     city,
-    province: provinceNumber(lexicon, city),
+    province: placeProvince(lexicon, t.currentCity),
     originCity: origin,
-    originProvince: provinceNumber(lexicon, origin),
+    originProvince: placeProvince(lexicon, t.originCity),
     desiredCities: cityNumbers(t.desiredCities),
+    desiredProvinces: provinceNumbers(t.desiredCities),
     refusedCities: cityNumbers(t.refusedCities),
+    refusedProvinces: provinceNumbers(t.refusedCities),
     willingToRelocate: t.willingToRelocate !== false,
     modeMask: modeMask(t.modes),
     modeRanks,

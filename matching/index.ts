@@ -18,6 +18,7 @@ export type { PairFits } from "./score.ts";
 export { topK, topTalents, topOffers } from "./top-k.ts";
 export type { Ranked } from "./top-k.ts";
 export { indexKeys, queryKeys } from "./index-keys.ts";
+export { searchTerms, queryTerms } from "./search-terms.ts";
 export { allocateStable, findBlockingPairs } from "./allocation.ts";
 export type { AllocationInput, AllocationResult, AllocationTalent, AllocationDemand, UnmatchedTalentReason, UnfilledDemandReason } from "./allocation.ts";
 export { preferencesFromScores } from "./preferences.ts";

@@ -1,6 +1,6 @@
 /** Offer (demand and project) features: weighted terms bound to one vocabulary, codes, ordinals. */
 import { packIndustry, packOccupation } from "./codes.ts";
-import { cityNumber, modeMask, num, ordinal, packed, provinceNumber } from "./features.ts";
+import { cityNumber, modeMask, num, ordinal, packed, placeProvince } from "./features.ts";
 import type { OfferFeatures, WeightedTerms } from "./features.ts";
 import { inferOccupations } from "./lexicon.ts";
 import type { Lexicon } from "./lexicon.ts";
@@ -98,7 +98,7 @@ function prepareOffer(kind: "demand" | "project", o: OfferCommon, lexicon: Lexic
     occupationCodes,
     occupationPaths: packed(occupationCodes, packOccupation),
     city,
-    province: provinceNumber(lexicon, city),
+    province: placeProvince(lexicon, o.city),
     modeMask: modeMask(o.modes),
     validUntil: o.validUntil ?? Number.POSITIVE_INFINITY,
   };

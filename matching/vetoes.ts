@@ -23,8 +23,8 @@ export function vetoMask(t: TalentFeatures, o: OfferFeatures, now: number): numb
 
 /** Refused outright, or the talent will not move and every common mode needs them on site. */
 function cityRefused(t: TalentFeatures, o: OfferFeatures, commonModes: number): boolean {
-  if (t.refusedCities.includes(o.city)) return true;
-  if (t.willingToRelocate || t.city === o.city || t.desiredCities.includes(o.city)) return false;
+  if (t.refusedCities.includes(o.city) || t.refusedProvinces.includes(o.province)) return true;
+  if (t.willingToRelocate || t.city === o.city || t.desiredCities.includes(o.city) || t.desiredProvinces.includes(o.province)) return false;
   return commonModes !== 0 && (commonModes & REMOTE_MODES) === 0;
 }
 

@@ -63,6 +63,8 @@ export const demands = sqliteTable(
     urgency: integer("urgency"),
     categoryLevel: integer("category_level"),
     validUntil: text("valid_until"),
+    /** Names an import could not resolve to a code, kept as written: `{ industry: "…", occupation: "…" }`. */
+    unresolvedNames: text("unresolved_names", { mode: "json" }).$type<Record<string, string[]>>(),
     status: text("status", { enum: DEMAND_STATUSES }).notNull(),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
@@ -77,6 +79,21 @@ export const demands = sqliteTable(
       .where(sql`catalog_id IS NOT NULL AND import_key IS NOT NULL`),
   ],
 );
+
+export const IMPORT_STATUSES = ["running", "completed", "interrupted", "failed"] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** A rejected or doubtful cell as stored in an import's record. */
+export interface StoredImportIssue {
+  row: number;
+  column: string;
+  value: string;
+  reason_zh: string;
+  reason_en: string;
+  suggestions?: { code: string; name: string }[];
+  /** Older records carry one combined reason. */
+  reason?: string;
+}
 
 /** One run of a file import: what came in and what it did, row by row. */
 export const imports = sqliteTable(
@@ -96,11 +113,21 @@ export const imports = sqliteTable(
     updated: integer("updated").notNull(),
     unchanged: integer("unchanged").notNull(),
     rejected: integer("rejected").notNull(),
-    rejections: text("rejections", { mode: "json" })
-      .$type<{ row: number; column: string; value: string; reason: string }[]>()
-      .notNull(),
+    rejections: text("rejections", { mode: "json" }).$type<StoredImportIssue[]>().notNull(),
+    /** running → completed | failed; a process that died mid-import leaves it running until a restart or the sweep marks it interrupted. */
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("completed"),
+    /** Rows of the file settled so far (committed, unchanged or rejected). */
+    rowsDone: integer("rows_done").notNull().default(0),
+    warnings: text("warnings", { mode: "json" }).$type<StoredImportIssue[]>().notNull().default([]),
+    organizationsCreated: integer("organizations_created").notNull().default(0),
+    unknownColumns: text("unknown_columns", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** The request's Idempotency-Key, released when the import is found interrupted so a re-run is not refused. */
+    idempotencyKey: text("idempotency_key"),
+    /** When personal values in the report were blanked (30 days on, or the talent's erasure). */
+    redactedAt: text("redacted_at"),
+    updatedAt: text("updated_at"),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [index("imports_tenant_id_idx").on(t.tenantId, t.id)],
+  (t) => [index("imports_tenant_id_idx").on(t.tenantId, t.id), index("imports_status_idx").on(t.status, t.updatedAt)],
 );

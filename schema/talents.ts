@@ -40,6 +40,8 @@ export const talents = sqliteTable(
     availableFrom: text("available_from"),
     teamName: text("team_name"),
     teamSize: integer("team_size"),
+    /** Names an import could not resolve to a code, kept as written: `{ industries: ["…"], city: ["…"] }`. */
+    unresolvedNames: text("unresolved_names", { mode: "json" }).$type<Record<string, string[]>>(),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),

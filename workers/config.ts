@@ -18,6 +18,17 @@ const shared = {
   WUTONG_SECRETS_KEY: secretsKey.optional().describe("the key sealing webhook secrets at rest"),
   /** The key before the last rotation: ciphertexts under it still open and are sealed again under the new one. */
   WUTONG_SECRETS_KEY_PREVIOUS: secretsKey.optional(),
+  /** Failed authentications per client address per window before 429; 0 turns the limit off. */
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(0).max(1_000_000).default(20),
+  /** Write requests (POST, PUT, PATCH, DELETE) per key per window before 429; 0 turns the limit off. */
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** A header a trusted reverse proxy sets to the client address (X-Real-IP; X-Forwarded-For uses its last entry). Unset: the socket (Node), CF-Connecting-IP (Workers). */
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, "must be a header name")
+    .transform((v) => v.toLowerCase())
+    .optional(),
 };
 
 export const WorkerConfigSchema = z.object({

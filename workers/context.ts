@@ -1,10 +1,14 @@
+import type { Context } from "hono";
 import type { AppConfig } from "./config.ts";
 import type { Db } from "./db.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import type { SecretBox } from "./lib/secrets.ts";
+import type { Lang } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import type { Sender } from "./messages.ts";
 import type { Role } from "../schema/index.ts";
+import type { HttpSender } from "./webhooks/sender.ts";
+import type { HostResolver } from "./webhooks/url-policy.ts";
 
 /** The clock is a dependency so tests can move time (idempotency expiry, signup windows). */
 export type Clock = () => Date;
@@ -21,6 +25,12 @@ export interface Deps {
   secrets: SecretBox;
   /** The Node entry's in-process job runner; absent on Workers, where `waitUntil` is used. */
   jobs?: JobQueue;
+  /** Resolves webhook hosts so their addresses are checked before sending (Node); Workers have no lookup before fetch. */
+  resolveHost?: HostResolver;
+  /** The webhook sender; `fetch` unless the entry has a better one (Node pins the checked address). */
+  sendWebhook?: HttpSender;
+  /** The client's address as the runtime knows it (the socket on Node, CF-Connecting-IP on Workers); null when unknown. */
+  clientAddress?: (c: Context<AppEnv>) => string | null;
 }
 
 /** Who is calling. Operators manage tenants; every other caller acts inside exactly one tenant. */
@@ -46,6 +56,10 @@ export interface WorkerBindings {
   LOG_LEVEL?: string;
   MAX_BODY_BYTES?: string;
   WEBHOOK_ALLOW_PRIVATE_URLS?: string;
+  RATE_LIMIT_AUTH_FAILURES?: string;
+  RATE_LIMIT_WRITES?: string;
+  RATE_LIMIT_WINDOW_SECONDS?: string;
+  CLIENT_IP_HEADER?: string;
 }
 
 export interface AppEnv {
@@ -54,5 +68,7 @@ export interface AppEnv {
     requestId: string;
     deps: Deps;
     principal: Principal;
+    /** The tenant's `locale` setting, once the key is resolved: the language of problems without Accept-Language. */
+    tenantLang?: Lang;
   };
 }

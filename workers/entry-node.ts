@@ -1,17 +1,21 @@
 import { dirname } from "node:path";
-import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "./app.ts";
 import { ConfigError, NodeConfigSchema, parseConfig } from "./config.ts";
 import type { Deps } from "./context.ts";
 import { seedDemo } from "./demo/index.ts";
 import { JobQueue } from "./jobs/queue.ts";
 import { sweep } from "./jobs/sweep.ts";
+import { markInterruptedImports } from "./services/import-job.ts";
 import { resealWebhookSecrets } from "./data/webhooks.ts";
 import { createSecretBox, newSecretsKey } from "./lib/secrets.ts";
 import { createLogger, describeError } from "./logger.ts";
 import { consoleSender } from "./messages.ts";
 import { loadCredentials, newOperatorKey, saveCredentials } from "./node/credentials.ts";
 import { localPath, openDatabase } from "./node/database.ts";
+import { systemResolver } from "./node/resolver.ts";
+import { serveApp } from "./node/server.ts";
+import { pinnedSender } from "./node/webhook-sender.ts";
 import { startWebhookRunner } from "./webhooks/runner.ts";
 import { webhookRuntime } from "./webhooks/runtime.ts";
 
@@ -32,6 +36,9 @@ async function main(): Promise<void> {
   const credentialsDir = dbPath ? dirname(dbPath) : null;
   const { db, close, migrated } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const credentials = credentialsDir ? loadCredentials(credentialsDir) : {};
+  // On a local file this process is the only writer, so an import still `running` died with the
+  // previous process; on a shared server only those whose heartbeat stopped are.
+  await markInterruptedImports(db, new Date(), { all: dbPath !== null });
 
   let operatorKey = config.WUTONG_OPERATOR_KEY;
   if (!operatorKey) {
@@ -64,6 +71,9 @@ async function main(): Promise<void> {
     jobs,
     sender: consoleSender,
     secrets,
+    resolveHost: systemResolver,
+    sendWebhook: pinnedSender({ allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_URLS === "true" }),
+    clientAddress: (c) => getConnInfo(c).remote.address ?? null,
   };
   // Webhook secrets stored in clear (before encryption) or under the previous key are sealed again now.
   await resealWebhookSecrets(db, secrets);
@@ -77,8 +87,8 @@ async function main(): Promise<void> {
   if (credentialsDir) saveCredentials(credentialsDir, credentials);
 
   const app = createApp({ deps: () => deps });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    const url = `http://${config.HOST}:${info.port}`;
+  const server = serveApp(app.fetch, { port: config.PORT, hostname: config.HOST, logger }, (port) => {
+    const url = `http://${config.HOST}:${port}`;
     // performance.now() counts from process start, so this includes module loading and migrations.
     const ms = Math.round(performance.now());
     const lines = [
@@ -95,9 +105,6 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join("\n"));
   });
-  // Keep idle connections longer than clients and proxies usually do (Node's default is 5 s), so a
-  // client never reuses a connection the server has just closed.
-  if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;
 
   const sweeper = setInterval(() => {
     sweep(db, new Date()).catch((err: unknown) => logger.error("sweep failed", describeError(err)));

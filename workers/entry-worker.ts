@@ -32,6 +32,8 @@ function depsFrom(env: WorkerBindings): Deps {
     logger: createLogger(config.LOG_LEVEL),
     sender: consoleSender,
     secrets: createSecretBox(config.WUTONG_SECRETS_KEY, config.WUTONG_SECRETS_KEY_PREVIOUS),
+    // Cloudflare sets it on every request and overwrites a client's own.
+    clientAddress: (c) => c.req.header("cf-connecting-ip") ?? null,
   };
   depsCache.set(env, deps);
   return deps;

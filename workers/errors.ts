@@ -1,3 +1,5 @@
+import { zhResourceName } from "./i18n.ts";
+
 /**
  * The closed list of error codes the API can answer with, each with exactly one HTTP status.
  * Domain code throws the errors below; `onError` turns them into RFC 9457 problems once.
@@ -27,7 +29,16 @@ export const ERROR_CODES = {
     title: "Idempotency-Key reused",
     description: "The Idempotency-Key was already used with a different request.",
   },
-  rate_limited: { status: 429, title: "Too many requests", description: "Too many attempts in the current window; retry after the Retry-After seconds." },
+  rate_limited: {
+    status: 429,
+    title: "Too many requests",
+    description: "Too many requests or failed authentications in the current window; retry after the Retry-After seconds.",
+  },
+  request_header_fields_too_large: {
+    status: 431,
+    title: "Request header fields too large",
+    description: "The request line or headers exceed the server's limit (16 KB); shorten the URL or move data into the body.",
+  },
   internal_error: { status: 500, title: "Internal error", description: "The server failed; the request id identifies the log entry." },
   service_unavailable: {
     status: 503,
@@ -51,6 +62,7 @@ export const CODE_FOR_STATUS: Record<ErrorStatus, ErrorCode> = {
   415: "unsupported_media_type",
   422: "validation_failed",
   429: "rate_limited",
+  431: "request_header_fields_too_large",
   500: "internal_error",
   503: "service_unavailable",
 };
@@ -59,6 +71,16 @@ export const CODE_FOR_STATUS: Record<ErrorStatus, ErrorCode> = {
 export interface FieldError {
   path: string;
   message: string;
+  /** The message in Chinese, where the thrower wrote one; otherwise the known phrases are translated. */
+  messageZh?: string;
+}
+
+/** Options of an ApiError: field errors, response headers and the detail in Chinese. */
+export interface ApiErrorOptions {
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+  /** The detail in Chinese; without it a Chinese problem gives the code's description and the English detail. */
+  detailZh?: string;
 }
 
 /** Base of every error the API reports on purpose. Knows its code, not HTTP. */
@@ -66,58 +88,70 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly detailZh: string | undefined;
 
-  constructor(code: ErrorCode, detail: string, options?: { errors?: FieldError[]; headers?: Record<string, string> }) {
+  constructor(code: ErrorCode, detail: string, options?: ApiErrorOptions) {
     super(detail);
     this.name = "ApiError";
     this.code = code;
     this.errors = options?.errors;
     this.headers = options?.headers;
+    this.detailZh = options?.detailZh;
   }
 }
 
 /** A resource that does not exist in the caller's tenant (or at all: the two are indistinguishable). */
 export class NotFoundError extends ApiError {
   constructor(resource: string, id: string) {
-    super("not_found", `No ${resource} with id '${id}'.`);
+    super("not_found", `No ${resource} with id '${id}'.`, { detailZh: `没有编号为 '${id}' 的${zhResourceName(resource)}。` });
   }
 }
 
 export class ForbiddenError extends ApiError {
-  constructor(detail: string) {
-    super("forbidden", detail);
+  constructor(detail: string, detailZh?: string) {
+    super("forbidden", detail, detailZh === undefined ? undefined : { detailZh });
   }
 }
 
 export class UnauthorizedError extends ApiError {
-  constructor(detail: string) {
-    super("unauthorized", detail, { headers: { "www-authenticate": 'Bearer realm="wutong"' } });
+  constructor(detail: string, detailZh?: string) {
+    super("unauthorized", detail, { headers: { "www-authenticate": 'Bearer realm="wutong"' }, ...(detailZh === undefined ? {} : { detailZh }) });
   }
 }
 
 export class ConflictError extends ApiError {
-  constructor(detail: string) {
-    super("conflict", detail);
+  constructor(detail: string, detailZh?: string) {
+    super("conflict", detail, detailZh === undefined ? undefined : { detailZh });
   }
 }
 
 /** Body fields that are individually valid in form but wrong in context (a role that does not fit the organization). */
 export class ValidationError extends ApiError {
-  constructor(errors: FieldError[], detail = "The request body has invalid fields.") {
-    super("validation_failed", detail, { errors });
-  }
-}
-
-/** Too many attempts of one kind by one key in a window; `retryAfterSeconds` goes into Retry-After. */
-export class RateLimitedError extends ApiError {
-  constructor(detail: string, retryAfterSeconds: number) {
-    super("rate_limited", detail, { headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
+  constructor(errors: FieldError[], detail?: string, detailZh?: string) {
+    super("validation_failed", detail ?? "The request body has invalid fields.", {
+      errors,
+      detailZh: detailZh ?? (detail === undefined ? "请求体中有无效字段。" : undefined),
+    });
   }
 }
 
 /** Query, path or header values that are not valid. */
 export class InvalidParameterError extends ApiError {
-  constructor(errors: FieldError[], detail = "A request parameter is not valid.") {
-    super("invalid_parameter", detail, { errors });
+  constructor(errors: FieldError[], detail?: string, detailZh?: string) {
+    super("invalid_parameter", detail ?? "A request parameter is not valid.", {
+      errors,
+      detailZh: detailZh ?? (detail === undefined ? "请求参数无效。" : undefined),
+    });
+  }
+}
+
+/**
+ * Too many requests (or failed authentications, or contact changes) in the current window: either
+ * the seconds to wait, which become Retry-After, or full headers (Retry-After and the RateLimit fields).
+ */
+export class RateLimitedError extends ApiError {
+  constructor(detail: string, retry: number | Record<string, string>) {
+    const headers = typeof retry === "number" ? { "retry-after": String(Math.max(1, Math.ceil(retry))) } : retry;
+    super("rate_limited", detail, { headers });
   }
 }

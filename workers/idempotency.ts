@@ -116,7 +116,9 @@ async function existing(c: Context<AppEnv>, scope: string, key: string, fingerpr
   const row = rows[0];
   if (!row) return null; // released between our insert and this read: proceed as the first
   if (row.fingerprint !== fingerprint) {
-    throw new ApiError("idempotency_key_reused", "This Idempotency-Key was already used with a different request body or path.");
+    throw new ApiError("idempotency_key_reused", "This Idempotency-Key was already used with a different request body or path.", {
+      detailZh: "该 Idempotency-Key 已用于不同的请求体或路径。",
+    });
   }
   if (row.state === "running") {
     const stale = now.getTime() - Date.parse(row.createdAt) > STALE_MS;
@@ -130,6 +132,7 @@ async function existing(c: Context<AppEnv>, scope: string, key: string, fingerpr
     }
     throw new ApiError("idempotency_in_progress", "A request with this Idempotency-Key is still in progress; retry later.", {
       headers: { "retry-after": "1" },
+      detailZh: "使用该 Idempotency-Key 的请求仍在处理中，请稍后重试。",
     });
   }
   const headers = new Headers({ "idempotent-replayed": "true" });

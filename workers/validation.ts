@@ -13,7 +13,8 @@ function describeExpected(expected: string): string {
  * Turns zod issues into the API's field errors, in our own words: a client sees `capacity.talent:
  * must be an integer ≥ 0`, never zod's internal issue objects.
  */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], input: unknown): FieldError[] {
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], input: unknown, options?: { unknownKey?: string }): FieldError[] {
+  const unknownKey = options?.unknownKey ?? "is not a known field";
   const out: FieldError[] = [];
   for (const issue of issues) {
     const path = join(issue.path);
@@ -23,7 +24,7 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], input: unknown)
     }
     switch (issue.code) {
       case "unrecognized_keys":
-        for (const key of issue.keys) out.push({ path: path ? `${path}.${key}` : key, message: "is not a known field" });
+        for (const key of issue.keys) out.push({ path: path ? `${path}.${key}` : key, message: unknownKey });
         break;
       case "invalid_type":
         out.push({ path, message: `must be ${describeExpected(issue.expected)}` });

@@ -80,10 +80,12 @@ export const suggestions = sqliteTable(
   ],
 );
 
-/** Per-tenant settings: the suggestion threshold and overrides of the matching weights. */
+/** Per-tenant settings: the suggestion threshold, overrides of the matching weights, the language of messages. */
 export const tenantSettings = sqliteTable("tenant_settings", {
   tenantId: text("tenant_id").primaryKey(),
   suggestionThreshold: integer("suggestion_threshold").notNull().default(70),
   weights: text("weights", { mode: "json" }).$type<Record<string, unknown>>(),
+  /** `zh-CN` or `en`: the language of problems when a request sends no Accept-Language. */
+  locale: text("locale", { enum: ["zh-CN", "en"] }).notNull().default("en"),
   updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });

@@ -33,6 +33,22 @@ export interface MeetingSlot {
   ends_at: string;
 }
 
+export const QUESTION_KINDS = ["text", "choice", "multi", "number", "date"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** A registration question an event asks every signup. */
+export interface EventQuestion {
+  id: string;
+  label_zh: string;
+  label_en?: string | undefined;
+  kind: QuestionKind;
+  required: boolean;
+  options?: string[] | undefined;
+}
+
+/** A signup's answers by question id: text, choice and date as strings, number as a number, multi as a list. */
+export type SignupAnswers = Record<string, string | number | string[]>;
+
 export interface EventSession {
   title: string;
   starts_at: string;
@@ -66,6 +82,7 @@ export const events = sqliteTable(
     meetingMinutes: integer("meeting_minutes").notNull(),
     slots: text("slots", { mode: "json" }).$type<MeetingSlot[]>().notNull().default([]),
     tables: text("tables", { mode: "json" }).$type<string[]>().notNull(),
+    questions: text("questions", { mode: "json" }).$type<EventQuestion[]>().notNull().default([]),
     /** Names the write that last moved the status, so a conditional transition can tell it won. */
     changeToken: text("change_token"),
     createdBy: text("created_by").notNull(),
@@ -122,6 +139,9 @@ export const signups = sqliteTable(
     confirmedAt: text("confirmed_at"),
     cancelledAt: text("cancelled_at"),
     checkedInAt: text("checked_in_at"),
+    /** Who came to the desk, for walk-in signups made by an organizer. */
+    contactName: text("contact_name"),
+    answers: text("answers", { mode: "json" }).$type<SignupAnswers | null>(),
   },
   (t) => [
     uniqueIndex("signups_event_talent_uq")

@@ -64,11 +64,25 @@ table(
     ["PhD", "doctor"],
     ["学历不限", null],
     ["不限", null],
-    ["中专", null],
-    ["高中及以上", null],
   ],
   ["小学毕业证书", "MBA?", "很高"],
 );
+
+describe("parseEducation: words outside the four levels are never taken silently", () => {
+  it.each([
+    ["中专", null, /below 大专/u],
+    ["初中", null, /below 大专/u],
+    ["高中及以上", null, /below 大专/u],
+    ["博士后", "doctor", /博士后按博士/u],
+  ])("%s → %j with a warning", (raw, value, warning) => {
+    const result = parseEducation(raw, "lowest");
+    expect(result).toEqual({ ok: true, value, warning: expect.stringMatching(warning) });
+  });
+
+  it("refuses other words with the list of accepted ones", () => {
+    expect(parseEducation("研究僧")).toEqual({ ok: false, reason: "unknown education: use 大专, 本科, 硕士 or 博士, or 不限 (学历应为大专/本科/硕士/博士或不限)" });
+  });
+});
 
 describe("parseEducation (a talent's highest)", () => {
   it("takes the highest of several levels", () => {

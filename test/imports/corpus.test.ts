@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { mapColumns, parseDemandRows, parseSalary, readTable } from "../../workers/imports/index.ts";
+import { createTestApp } from "../helpers/app.ts";
+import { createTenant } from "../helpers/factories.ts";
 
 // Real job-board postings, kept outside the repo (never copied in): /work/shared/data/corpus.
 const corpus = (name: string): string => fileURLToPath(new URL(`../../../shared/data/corpus/${name}`, import.meta.url).href);
@@ -53,5 +55,81 @@ describe.skipIf(!existsSync(SHENZHEN))(`Zhaopin Shenzhen 2018: salary text again
     }
     expect(checked).toBeGreaterThan(10_000);
     expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+});
+
+/** The three real files as catalog lines through `POST /v1/catalogs/{id}/imports`: the share that lands, and why the rest does not. */
+const FILES: { name: string; mapping: Record<string, string> }[] = [
+  {
+    name: "jobs_51job_shanghai.csv",
+    mapping: { job_title: "title", company: "employer", welfare: "benefits", salary: "salary", description: "description", city: "city", industry: "industry", job_url: "external_id", location: "", company_type: "", company_size: "", publish_date: "" },
+  },
+  {
+    name: "jobs_zhilian_bigdata_multicity.csv",
+    mapping: { title: "title", salary: "salary", address: "city", keyword: "", work_experience: "experience_years", education: "education", company: "employer", welfare: "benefits", requirements: "description", url: "external_id" },
+  },
+  {
+    name: "jobs_zhilian_shenzhen_2018.csv",
+    mapping: {
+      job_title: "title",
+      company: "employer",
+      city: "city",
+      education: "education",
+      experience: "experience_years",
+      salary: "salary",
+      description: "description",
+      job_url: "external_id",
+      location: "",
+      salary_min: "",
+      salary_max: "",
+      company_type: "",
+      company_size: "",
+      description_truncated: "",
+      company_url: "",
+      source_file: "",
+    },
+  },
+];
+const present = FILES.every((f) => existsSync(corpus(f.name)));
+/**
+ * The share of all postings that landed when last measured (target 0.98). What stays out: 621
+ * Shenzhen postings without a job title (a required field), and lines placed in a municipality
+ * (上海, 北京, 重庆, 天津) until the resolver knows them as cities.
+ */
+const LANDED_FLOOR = 0.87;
+
+describe.skipIf(!present)(`every real posting imported as a catalog line through the route ${present ? "" : absent(corpus(""))}`, () => {
+  it("lands at least the measured share of postings and names why the rest did not", { timeout: 180_000 }, async ({ annotate }) => {
+    const t = await createTestApp();
+    try {
+      const tenant = await createTenant(t);
+      let total = 0;
+      let landed = 0;
+      const reasons = new Map<string, number>();
+      for (const file of FILES) {
+        const cat = (await (await t.call("POST", "/v1/catalogs", { key: tenant.adminKey, body: { name: file.name, year: 2026 } })).json()) as { id: string };
+        const res = await t.app.request(`/v1/catalogs/${cat.id}/imports?mapping=${encodeURIComponent(JSON.stringify(file.mapping))}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${tenant.adminKey}`, "content-type": "text/csv" },
+          body: new Uint8Array(readFileSync(corpus(file.name))).slice().buffer,
+        });
+        expect(res.status, (await res.clone().text()).slice(0, 500)).toBe(200);
+        const r = (await res.json()) as { rows_total: number; created: number; updated: number; unchanged: number; unknown_columns: string[]; rejections: { column: string; reason_en: string }[] };
+        expect(r.unknown_columns).toEqual([]);
+        total += r.rows_total;
+        landed += r.created + r.updated + r.unchanged;
+        await annotate(`${file.name}: ${r.created + r.updated + r.unchanged} of ${r.rows_total} landed`);
+        for (const x of r.rejections) {
+          const reason = `${x.column}: ${x.reason_en.replace(/\d+/gu, "N").slice(0, 80)}`;
+          reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        }
+      }
+      const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      await annotate(`landed ${landed} of ${total} (${((100 * landed) / total).toFixed(1)} %); top reasons: ${top.map(([r, n]) => `${n}× ${r}`).join("; ")}`);
+      expect(total).toBeGreaterThan(18_000);
+      expect(landed / total).toBeGreaterThanOrEqual(LANDED_FLOOR);
+    } finally {
+      t.close();
+    }
   });
 });

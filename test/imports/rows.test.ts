@@ -7,7 +7,7 @@ import { CSV, DEMAND_HEADERS_ZH, XLSX_TYPE, csvLine, demandRow, utf8, xlsxFile }
 const demandsFrom = (table: Table) => parseDemandRows(table, mapColumns(table.headers, "demand"));
 
 describe("parseDemandRows", () => {
-  it("rejects the 3 bad rows of 100, naming row, column, value and reason, and parses the other 97", () => {
+  it("rejects only the row with a broken required cell; bad optional cells are warnings and their rows are kept", () => {
     const rows = Array.from({ length: 100 }, (_, i) => demandRow(i));
     const col = (header: string) => DEMAND_HEADERS_ZH.indexOf(header);
     const set = (i: number, header: string, value: string) => {
@@ -19,13 +19,25 @@ describe("parseDemandRows", () => {
     set(70, "薪酬待遇", "很高");
     const csv = [csvLine(DEMAND_HEADERS_ZH), ...rows.map(csvLine)].join("\n");
     const result = demandsFrom(readTable(utf8(csv), CSV));
-    expect(result.valid).toHaveLength(97);
+    expect(result.valid).toHaveLength(99);
     expect(result.rejected).toEqual([
-      { row: 12, column: "学历要求", value: "小学毕业", reason: expect.stringMatching(/education/u) },
-      { row: 42, column: "需求人数", value: "-2", reason: expect.stringMatching(/positive whole number/u) },
-      { row: 72, column: "薪酬待遇", value: "很高", reason: expect.stringMatching(/not a salary/u) },
+      {
+        row: 42,
+        column: "需求人数",
+        value: "-2",
+        reason: "headcount must be a positive whole number, or 若干",
+        reason_en: "headcount must be a positive whole number, or 若干",
+        reason_zh: "需求人数应为正整数或“若干”",
+        suggestions: [],
+      },
     ]);
-    expect(result.valid.map((d) => d.row)).not.toContain(12);
+    expect(result.warnings.map((w) => [w.row, w.column, w.value, w.reason_en, w.reason_zh])).toEqual([
+      [12, "学历要求", "小学毕业", "unknown education: use 大专, 本科, 硕士 or 博士, or 不限", "学历应为大专/本科/硕士/博士或不限"],
+      [72, "薪酬待遇", "很高", expect.stringMatching(/not a salary/u), expect.stringMatching(/\p{Script=Han}/u)],
+    ]);
+    expect(result.valid.find((d) => d.row === 12)).toMatchObject({ minEducation: null, title: "工艺工程师10" });
+    expect(result.valid.find((d) => d.row === 72)).toMatchObject({ salaryMin: null, salaryMax: null });
+    expect(result.valid.map((d) => d.row)).not.toContain(42);
     expect(result.valid[0]).toEqual({
       row: 2,
       title: "工艺工程师0",
@@ -54,7 +66,7 @@ describe("parseDemandRows", () => {
     });
   });
 
-  it("reports every bad cell of a row, and an empty required cell", () => {
+  it("reports every bad key cell of a row and an empty required cell, leaving out its warnings", () => {
     const rows = [
       ["岗位名称", "用人单位", "需求人数", "学历要求", "紧缺程度", "有效期"],
       ["", "示例公司", "0", "硕士", "★★★★★★", "2026-02-30"],
@@ -64,9 +76,8 @@ describe("parseDemandRows", () => {
     expect(result.rejected.map((r) => [r.row, r.column, r.value])).toEqual([
       [2, "岗位名称", ""],
       [2, "需求人数", "0"],
-      [2, "紧缺程度", "★★★★★★"],
-      [2, "有效期", "2026-02-30"],
     ]);
+    expect(result.warnings).toEqual([]);
   });
 
   it("rejects a second line with the same 外部编号, or without one the same employer, title and city", () => {
@@ -81,8 +92,16 @@ describe("parseDemandRows", () => {
     const result = demandsFrom(readTable(utf8(csv), CSV));
     expect(result.valid.map((d) => d.row)).toEqual([2, 4, 6]);
     expect(result.rejected).toEqual([
-      { row: 3, column: "外部编号", value: "A1", reason: expect.stringMatching(/row 2/u) },
-      { row: 5, column: "岗位名称", value: "质检员", reason: expect.stringMatching(/row 4/u) },
+      { row: 3, column: "外部编号", value: "A1", reason: "same 外部编号 as row 2", reason_en: "same 外部编号 as row 2", reason_zh: "与第2行外部编号重复", suggestions: [] },
+      {
+        row: 5,
+        column: "岗位名称",
+        value: "质检员",
+        reason: expect.stringMatching(/row 4/u),
+        reason_en: expect.stringMatching(/^same employer, title and city as row 4/u),
+        reason_zh: expect.stringMatching(/^与第4行/u),
+        suggestions: [],
+      },
     ]);
   });
 
@@ -153,5 +172,29 @@ describe("parseTalentRows", () => {
       [4, "手机", "13800138000"],
     ]);
     expect(result.rejected[2]?.reason).toMatch(/row 2/u);
+  });
+
+  it("rejects a row with no contact, keeps a row whose optional cells are bad, and warns about them in both languages", () => {
+    const csv = ["姓名,手机,邮箱,最高学历,职称,工作年限", "孙悦,,,本科,,", "周杰,13900139000,,中专,首席科学家,很多年", "吴刚,,wu@example.com,博士后,,"].join("\n");
+    const table = readTable(utf8(csv), CSV);
+    const result = parseTalentRows(table, mapColumns(table.headers, "talent"));
+    expect(result.rejected).toEqual([
+      { row: 2, column: "手机", value: "", reason: "a phone number or an e-mail address is required", reason_en: "a phone number or an e-mail address is required", reason_zh: "手机和邮箱至少填写一项", suggestions: [] },
+    ]);
+    expect(result.valid.map((t) => [t.row, t.education, t.titleLevel, t.experienceYears])).toEqual([
+      [3, null, null, null],
+      [4, "doctor", null, null],
+    ]);
+    expect(result.warnings.map((w) => [w.row, w.column, w.value])).toEqual([
+      [3, "最高学历", "中专"],
+      [3, "职称", "首席科学家"],
+      [3, "工作年限", "很多年"],
+      [4, "最高学历", "博士后"],
+    ]);
+    for (const w of result.warnings) {
+      expect(w.reason_zh).toMatch(/\p{Script=Han}/u);
+      expect(w.reason_en).not.toMatch(/[（(]\p{Script=Han}/u);
+      expect(w.reason).toBe(w.reason_en);
+    }
   });
 });

@@ -87,7 +87,7 @@ describe("catalog allocation", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.startsWith("岗位编号,岗位名称,人才编号,人才姓名,匹配度")).toBe(true);
+    expect(text.startsWith("单位名称,岗位编号,岗位名称,人才编号,人才姓名,匹配度")).toBe(true);
     expect(text).toContain("煤气化工程师");
     expect(text.trim().split("\r\n").length).toBeGreaterThan(1);
   });

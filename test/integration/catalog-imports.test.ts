@@ -19,7 +19,8 @@ interface Report {
   updated: number;
   unchanged: number;
   rejected: number;
-  rejections: { row: number; column: string; value: string; reason: string }[];
+  rejections: { row: number; column: string; value: string; reason: string; reason_en: string; reason_zh: string }[];
+  warnings: { row: number; column: string; value: string; reason: string; reason_en: string; reason_zh: string }[];
   organizations_created: number;
 }
 
@@ -60,7 +61,14 @@ describe("catalog imports", () => {
   };
   const lines = async (catalogId: string) => t.db.select().from(demands).where(eq(demands.catalogId, catalogId));
 
-  it("imports a Chinese-header CSV with 3% bad rows: the rest land, the report names each bad cell", async () => {
+  it("writes a lone surrogate in a JSON cell as U+FFFD: SQLite's JSON functions would store bytes that are not UTF-8, and reading them back aborts the process", async () => {
+    const cat = await newCatalog();
+    expect(await report(await upload(cat, JSON.stringify([{ 岗位名称: "工程师\ud800", 用人单位: "某公司" }]), "application/json"))).toMatchObject({ created: 1, rejected: 0 });
+    const res = await t.call("GET", `/v1/demands?catalog_id=${cat}`, { key: tenant.adminKey });
+    expect(((await res.json()) as { data: { title: string }[] }).data.map((d) => d.title)).toEqual(["工程师\ufffd"]);
+  });
+
+  it("imports a Chinese-header CSV with 3 bad cells: only the broken headcount costs its row, the others are warnings", async () => {
     const cat = await newCatalog();
     const rows = Array.from({ length: 100 }, (_, i) => demandRow(i));
     (rows[10] as string[])[3] = "研究僧"; // education
@@ -68,15 +76,16 @@ describe("catalog imports", () => {
     (rows[70] as string[])[12] = "看情况"; // salary
     const file = [csvLine(DEMAND_HEADERS_ZH), ...rows.map(csvLine)].join("\r\n");
     const r = await report(await upload(cat, file, CSV));
-    expect(r).toMatchObject({ format: "csv", rows_total: 100, created: 97, updated: 0, unchanged: 0, rejected: 3 });
-    expect(r.rejections.map((x) => [x.row, x.column, x.value])).toEqual([
+    expect(r).toMatchObject({ format: "csv", rows_total: 100, created: 99, updated: 0, unchanged: 0, rejected: 1 });
+    expect(r.rejections.map((x) => [x.row, x.column, x.value])).toEqual([[42, "需求人数", "-2"]]);
+    expect(r.warnings.map((x) => [x.row, x.column, x.value])).toEqual([
       [12, "学历要求", "研究僧"],
-      [42, "需求人数", "-2"],
       [72, "薪酬待遇", "看情况"],
     ]);
-    expect(r.rejections.every((x) => x.reason.length > 5)).toBe(true);
+    expect([...r.rejections, ...r.warnings].every((x) => x.reason.length > 5 && x.reason === x.reason_en)).toBe(true);
     const stored = await lines(cat);
-    expect(stored).toHaveLength(97);
+    expect(stored).toHaveLength(99);
+    expect(stored.find((d) => d.externalId === "EXT-10")).toMatchObject({ minEducation: null, title: "工艺工程师10" });
     const first = stored.find((d) => d.externalId === "EXT-0");
     expect(first).toMatchObject({ industryCode: "2523", city: "1506", minEducation: "bachelor", urgency: 1 });
   });
@@ -146,7 +155,8 @@ describe("catalog imports", () => {
       [3, "工作地点"],
     ]);
     expect(r.rejections[0]?.reason).toMatch(/^unknown name/);
-    expect(r.rejections[1]?.reason).toMatch(/朝阳市 \(2113\)/);
+    // Any level is a place now: 朝阳区 is a district of Beijing and of Changchun, never the city 朝阳市.
+    expect(r.rejections[1]?.reason).toMatch(/^ambiguous: could be 朝阳区 \(110105\), 朝阳区 \(220104\)/);
   });
 
   it("answers whole-file problems with clear 4xx", async () => {

@@ -138,7 +138,7 @@ describe("demands", () => {
       status: 422,
       code: "validation_failed",
       errors: [
-        { path: "city", message: "is not a GB/T 2260 city code" },
+        { path: "city", message: "is not a GB/T 2260 code (2, 4 or 6 digits)" },
         { path: "headcount", message: "must be at least 1" },
         { path: "urgency", message: "must be at most 5" },
         { path: "status", message: "must be one of: open, closed" },

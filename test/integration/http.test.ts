@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZH_ERROR_TEXT } from "../../workers/i18n.ts";
 import { ERROR_CODES } from "../../workers/errors.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { createTenant, type TenantFixture } from "../helpers/factories.ts";
@@ -49,7 +50,9 @@ describe("HTTP contract", () => {
   it("explains every problem type it can send", async () => {
     for (const [code, entry] of Object.entries(ERROR_CODES)) {
       const res = await t.call("GET", `/problems/${code}`);
-      expect(await res.json()).toEqual({ code, status: entry.status, title: entry.title, description: entry.description });
+      const zh = ZH_ERROR_TEXT[code as keyof typeof ZH_ERROR_TEXT];
+      expect(await res.json()).toEqual({ code, status: entry.status, title: entry.title, description: entry.description, title_zh: zh.title, description_zh: zh.description });
+      expect(zh.title).toMatch(/[\u4e00-\u9fff]/);
     }
     expect((await t.call("GET", "/problems/teapot")).status).toBe(400);
   });
@@ -75,6 +78,7 @@ describe("HTTP contract", () => {
         const isPublic = Array.isArray(op.security) && op.security.length === 0;
         if (path.startsWith("/v1/") && !isPublic) {
           expect(op.responses["401"], `${method} ${path} documents 401`).toBeDefined();
+          expect(op.responses["429"], `${method} ${path} documents 429`).toBeDefined();
           expect(op.security).toEqual([{ bearer: [] }]);
         }
       }

@@ -20,7 +20,7 @@ describeAuth("POST /v1/introductions", createTestApp, {
 describe("introductions (double opt-in)", () => {
   let t: TestApp;
   let tenant: TenantFixture;
-  let org: { id: string };
+  let org: { id: string; name: string };
   let enterpriseKey: string;
 
   beforeAll(async () => {
@@ -49,12 +49,15 @@ describe("introductions (double opt-in)", () => {
     const res = await ask(demand.id, talent.id);
     expect(res.status).toBe(201);
     const intro = (await res.json()) as { id: string; status: string; score: number };
-    expect(intro).toMatchObject({ status: "requested", organization_id: org.id });
+    expect(intro).toMatchObject({ status: "requested", organization_id: org.id, employer_name: org.name, talent_name: talent.name, demand_title: demand.title });
     expect(intro.score).toBeGreaterThan(0);
     expect(await seenPhone(talent.id)).not.toBe(phone);
 
-    const mine = (await (await t.call("GET", "/v1/introductions", { key })).json()) as { data: { id: string }[] };
+    const mine = (await (await t.call("GET", "/v1/introductions", { key })).json()) as { data: { id: string; employer_name: string }[] };
     expect(mine.data.map((i) => i.id)).toEqual([intro.id]);
+    // The talent sees which enterprise asked, by name; contact details are not part of an introduction.
+    expect(mine.data[0]).toMatchObject({ employer_name: org.name, demand_title: demand.title });
+    expect(JSON.stringify(mine.data)).not.toContain(phone);
 
     const accepted = await t.call("POST", `/v1/introductions/${intro.id}/accept`, { key });
     expect(await accepted.json()).toMatchObject({ status: "accepted", responded_at: expect.any(String) });

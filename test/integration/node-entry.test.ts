@@ -69,6 +69,10 @@ describe("the Node entry (npm start)", () => {
       data: unknown[];
     };
     expect(orgs.data.length).toBeGreaterThanOrEqual(5);
+    // The entry serves through the server that answers parser refusals with problems.
+    const long = await fetch(`${first.url}/v1/demands?q=${"a".repeat(17_000)}`);
+    expect(long.status).toBe(431);
+    expect(await long.json()).toMatchObject({ code: "request_header_fields_too_large", status: 431 });
     expect(await stop(first.child)).toBe(0);
 
     const second = await start(env);
@@ -88,6 +92,20 @@ describe("the Node entry (npm start)", () => {
     expect(s.demoKey).toBeUndefined();
     const res = await fetch(`${s.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } });
     expect(await res.json()).toMatchObject({ role: "operator" });
+    await stop(s.child);
+  }, 60_000);
+
+  it("throttles failed authentications by the socket's address, ignoring a forged X-Forwarded-For", async () => {
+    const key = "wtop_configured_operator_key_abcdefgh";
+    const s = await start({ DATABASE_URL: `file:${join(dir, "throttled.db")}`, WUTONG_OPERATOR_KEY: key, WUTONG_DEMO: "false", RATE_LIMIT_AUTH_FAILURES: "2", RATE_LIMIT_WINDOW_SECONDS: "86400" });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${s.url}/v1/me`, { headers: { authorization: "Bearer wt_00000000000000000000000000000000", "x-forwarded-for": `198.51.100.${i}` } });
+      statuses.push(res.status);
+      await res.body?.cancel();
+    }
+    expect(statuses).toEqual([401, 401, 429, 429]);
+    expect((await fetch(`${s.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(429);
     await stop(s.child);
   }, 60_000);
 

@@ -23,7 +23,8 @@ async function fileApp(dir: string): Promise<TestApp> {
   const { db, close } = await openDatabase(`file:${join(dir, "wutong.db")}`);
   const quiet = () => undefined;
   const now = new Date("2026-07-01T00:00:00Z");
-  const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, WUTONG_SECRETS_KEY: SECRETS_KEY });
+  // One organizer key makes 1,000 writes here, over the default 600 per minute.
+  const config = parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: OPERATOR_KEY, WUTONG_SECRETS_KEY: SECRETS_KEY, RATE_LIMIT_WRITES: "5000" });
   const sender = new MemorySender();
   const deps: Deps = {
     db,

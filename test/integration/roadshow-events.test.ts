@@ -57,6 +57,7 @@ describe("events", () => {
       theme: "新能源专场",
       venue: "康巴什会展中心",
       city_code: "1506",
+      city_name: "鄂尔多斯市",
       starts_at: "2026-07-18T01:00:00.000Z",
       ends_at: "2026-07-18T09:00:00.000Z",
       signup_opens_at: "2026-06-01T00:00:00.000Z",
@@ -74,6 +75,7 @@ describe("events", () => {
       ],
       tables: ["A1", "A2"],
       sessions: [],
+      questions: [],
       status: "draft",
       created_at: created.created_at,
       updated_at: created.created_at,
@@ -137,7 +139,7 @@ describe("events", () => {
       detail: "A request parameter is not valid.",
       errors: [
         { path: "status", message: "must be one of: draft, open, closed, held, reported" },
-        { path: "city", message: "must be a 4-digit city code" },
+        { path: "city", message: "must be a GB/T 2260 code (2, 4 or 6 digits)" },
       ],
     });
   });
@@ -216,6 +218,8 @@ describe("events", () => {
   });
 
   it("promotes the waitlist into seats added by a PATCH, and refuses to cut below confirmed seats", async () => {
+    // Signups close when the event ends, even at the desk: sign up before it.
+    t.setNow(new Date("2026-07-01T00:00:00Z"));
     const event = await createEvent(t, organizerKey, { capacity: { talent: 1 } });
     const ids = [await createTalent(t, organizerKey), await createTalent(t, organizerKey), await createTalent(t, organizerKey)];
     const signups = [];

@@ -18,7 +18,7 @@ describeAuth("GET /v1/events/{id}/meetings", createTestApp, { request: () => ({ 
 
 interface Plan {
   id: string;
-  meetings: { id: string; starts_at: string; ends_at: string; table: string; a: { id: string }; b: { id: string }; mutual: boolean; score: number | null; priority: number }[];
+  meetings: { id: string; starts_at: string; ends_at: string; table: string; a: { id: string; name: string | null }; b: { id: string; name: string | null }; mutual: boolean; score: number | null; priority: number }[];
   left_out: { a: { id: string }; b: { id: string }; reason: string; priority: number }[];
   total_priority: number;
   upper_bound: number;
@@ -29,7 +29,7 @@ describe("1:1 meetings", () => {
   let tenant: TenantFixture;
   let organizerKey: string;
   let event: { id: string };
-  let host: { id: string };
+  let host: { id: string; name: string };
   let hostKey: string;
   let investor: { id: string };
   let t1: string;
@@ -69,7 +69,7 @@ describe("1:1 meetings", () => {
 
   it("records requests; the second direction makes the pair mutual", async () => {
     const first = await ask(t1Key, ["talent", t1], ["organization", host.id], 5);
-    expect(await first.json()).toMatchObject({ from: { kind: "talent", id: t1, party: t1 }, to: { id: host.id }, priority: 5, mutual: false });
+    expect(await first.json()).toMatchObject({ from: { kind: "talent", id: t1, party: t1 }, to: { id: host.id, name: host.name }, priority: 5, mutual: false });
     const back = await ask(hostKey, ["organization", host.id], ["talent", t1]);
     expect(await back.json()).toMatchObject({ mutual: true, priority: 3 });
     for (const [from, to] of [
@@ -160,6 +160,9 @@ describe("1:1 meetings", () => {
     for (const m of mine.data) expect([m.a.id, m.b.id]).toContain(t1);
     const hosts = (await (await t.call("GET", `/v1/events/${event.id}/meetings`, { key: hostKey })).json()) as { data: Plan["meetings"] };
     for (const m of hosts.data) expect([m.a.id, m.b.id]).toContain(host.id);
+    // Each side carries the name a table card prints.
+    for (const m of hosts.data) expect((m.a.id === host.id ? m.a : m.b).name).toBe(host.name);
+    for (const m of [...all.data, ...rest.data]) for (const side of [m.a, m.b]) expect(side.name).toEqual(expect.stringMatching(/\S/));
     await expectProblem(await t.call("GET", `/v1/events/${event.id}/meetings?participant=${t2}`, { key: t1Key }), {
       status: 403,
       code: "forbidden",

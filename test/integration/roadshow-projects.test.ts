@@ -83,6 +83,8 @@ describe("projects", () => {
       talent_id: lead,
       organization_id: null,
       ...hydrogen,
+      industry_names: ["风力发电"],
+      city_name: "鄂尔多斯市",
       industry_chain: "新能源",
       team: [member],
       lead_talent_id: lead,

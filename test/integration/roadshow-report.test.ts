@@ -211,11 +211,11 @@ describe("roadshow reports", () => {
         errors: [{ path: "quarter", message: "must be a quarter like 2026Q3 (Q1–Q4)" }],
       });
     }
-    await expectProblem(await t.call("GET", `/v1/events/${july.id}/report?format=xlsx`, { key: organizerKey }), {
+    await expectProblem(await t.call("GET", `/v1/events/${july.id}/report?format=pdf`, { key: organizerKey }), {
       status: 400,
       code: "invalid_parameter",
       detail: "A request parameter is not valid.",
-      errors: [{ path: "format", message: "must be one of: json, csv" }],
+      errors: [{ path: "format", message: "must be one of: json, csv, xlsx" }],
     });
   });
 });

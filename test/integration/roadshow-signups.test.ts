@@ -117,22 +117,27 @@ describe("signups", () => {
     });
   });
 
-  it("takes signups only while the window is open (the clock is injected); the desk is not bound by it", async () => {
+  it("takes signups only while the window is open (the clock is injected), from the desk too", async () => {
     const event = await createEvent(t, organizerKey, { signup_opens_at: "2026-06-01T00:00:00Z", signup_closes_at: "2026-07-10T00:00:00Z" });
     const key = await talentKey(t, organizerKey, await createTalent(t, organizerKey));
+    const window = "from 2026-06-01T00:00:00.000Z until 2026-07-10T00:00:00.000Z";
     t.setNow(new Date("2026-05-31T23:59:59Z"));
     await expectProblem(await t.call("POST", `/v1/events/${event.id}/signups`, { key, body: {} }), {
       status: 409,
       code: "conflict",
-      detail: "Signups open at 2026-06-01T00:00:00.000Z.",
+      detail: `Signups are not open yet: this event takes signups ${window}.`,
     });
     t.setNow(new Date("2026-07-10T00:00:00Z"));
     await expectProblem(await t.call("POST", `/v1/events/${event.id}/signups`, { key, body: {} }), {
       status: 409,
       code: "conflict",
-      detail: "Signups closed at 2026-07-10T00:00:00.000Z.",
+      detail: `Signups are closed: this event took signups ${window}.`,
     });
-    expect((await signUp(t, organizerKey, event.id, { talent_id: await createTalent(t, organizerKey) })).status).toBe("confirmed");
+    await expectProblem(await t.call("POST", `/v1/events/${event.id}/signups`, { key: organizerKey, body: { talent_id: await createTalent(t, organizerKey) } }), {
+      status: 409,
+      code: "conflict",
+      detail: `Signups are closed: this event took signups ${window}.`,
+    });
     t.setNow(new Date("2026-06-15T00:00:00Z"));
     expect((await signUp(t, key, event.id)).status).toBe("confirmed");
     t.setNow(BEFORE);
@@ -239,5 +244,149 @@ describe("signups", () => {
     const second = await t.call("POST", `/v1/events/${event.id}/signups`, opts);
     expect(second.headers.get("idempotent-replayed")).toBe("true");
     expect(await second.json()).toEqual(await first.json());
+  });
+});
+
+describe("signup window moved by an organizer", () => {
+  let t: TestApp;
+  let organizerKey: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.setNow(BEFORE);
+    const tenant = await createTenant(t);
+    organizerKey = (await createKey(t, tenant.adminKey, tenant.adminOrganizationId, "organizer")).key;
+  });
+  afterAll(() => t.close());
+
+  it("refuses every new signup once signup_closes_at is moved into the past, instead of waitlisting it", async () => {
+    const event = await createEvent(t, organizerKey, { capacity: { talent: 1 } });
+    expect((await signUp(t, organizerKey, event.id, { talent_id: await createTalent(t, organizerKey) })).status).toBe("confirmed");
+    const moved = await t.call("PATCH", `/v1/events/${event.id}`, { key: organizerKey, body: { signup_closes_at: "2026-06-30T00:00:00Z" } });
+    expect(moved.status).toBe(200);
+    const key = await talentKey(t, organizerKey, await createTalent(t, organizerKey));
+    for (const [caller, body] of [
+      [key, {}],
+      [organizerKey, { talent_id: await createTalent(t, organizerKey) }],
+    ] as const) {
+      await expectProblem(await t.call("POST", `/v1/events/${event.id}/signups`, { key: caller, body }), {
+        status: 409,
+        code: "conflict",
+        detail: "Signups are closed: this event took signups until 2026-06-30T00:00:00.000Z.",
+      });
+    }
+    const list = (await (await t.call("GET", `/v1/signups?event_id=${event.id}`, { key: organizerKey })).json()) as { data: unknown[] };
+    expect(list.data).toHaveLength(1);
+  });
+
+  it("without signup_closes_at, closes self-signups when the event starts and lets the desk take walk-ins until it ends", async () => {
+    const event = await createEvent(t, organizerKey);
+    const key = await talentKey(t, organizerKey, await createTalent(t, organizerKey));
+    t.setNow(new Date("2026-07-18T02:00:00Z"));
+    await expectProblem(await t.call("POST", `/v1/events/${event.id}/signups`, { key, body: {} }), {
+      status: 409,
+      code: "conflict",
+      detail: "Signups are closed: this event took signups until 2026-07-18T01:00:00.000Z.",
+    });
+    const walkIn = await signUp(t, organizerKey, event.id, { talent_id: await createTalent(t, organizerKey), contact_name: "王建国" });
+    expect(walkIn).toMatchObject({ status: "confirmed", contact_name: "王建国" });
+    t.setNow(new Date("2026-07-18T09:00:00Z"));
+    await expectProblem(await t.call("POST", `/v1/events/${event.id}/signups`, { key: organizerKey, body: { talent_id: await createTalent(t, organizerKey) } }), {
+      status: 409,
+      code: "conflict",
+      detail: "Signups are closed: this event took signups until 2026-07-18T09:00:00.000Z.",
+    });
+    t.setNow(BEFORE);
+  });
+});
+
+describe("registration questions and answers", () => {
+  let t: TestApp;
+  let organizerKey: string;
+  const questions = [
+    { id: "team_size", label_zh: "团队人数", label_en: "Team size", kind: "number", required: true },
+    { id: "track", label_zh: "参与方向", kind: "choice", required: true, options: ["新能源", "新材料"] },
+    { id: "needs", label_zh: "需求", kind: "multi", required: false, options: ["场地", "资金", "人才"] },
+    { id: "arrival", label_zh: "到达日期", kind: "date", required: false },
+    { id: "intro", label_zh: "项目简介", kind: "text", required: false },
+  ];
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.setNow(BEFORE);
+    const tenant = await createTenant(t);
+    organizerKey = (await createKey(t, tenant.adminKey, tenant.adminOrganizationId, "organizer")).key;
+  });
+  afterAll(() => t.close());
+
+  it("stores an event's questions on create and patch, and refuses malformed ones naming the field", async () => {
+    const event = await createEvent(t, organizerKey, { questions });
+    expect(event.questions).toEqual(questions);
+    const got = (await (await t.call("GET", `/v1/events/${event.id}`, { key: organizerKey })).json()) as { questions: unknown };
+    expect(got.questions).toEqual(questions);
+    const patched = await t.call("PATCH", `/v1/events/${event.id}`, { key: organizerKey, body: { questions: questions.slice(0, 1) } });
+    expect(((await patched.json()) as { questions: unknown }).questions).toEqual(questions.slice(0, 1));
+    const bad = await t.call("POST", "/v1/events", {
+      key: organizerKey,
+      body: {
+        name: "坏问题",
+        starts_at: "2026-07-18T01:00:00Z",
+        ends_at: "2026-07-18T09:00:00Z",
+        capacity: { talent: 1 },
+        questions: [
+          { id: "a", label_zh: "甲", kind: "choice", required: true },
+          { id: "b", label_zh: "乙", kind: "text", required: false, options: ["x"] },
+          { id: "Bad Id", label_zh: "丙", kind: "text" },
+        ],
+      },
+    });
+    await expectProblem(bad, {
+      status: 422,
+      code: "validation_failed",
+      errors: [
+        { path: "questions.0.options", message: "is required for kind 'choice'" },
+        { path: "questions.1.options", message: "is only allowed for kinds choice and multi" },
+        { path: "questions.2.id", message: "must be 1–40 lowercase letters, digits or '_', starting with a letter" },
+      ],
+    });
+  });
+
+  it("checks answers against the questions (required, kind, options) with 422 naming answers.<id>, and writes nothing", async () => {
+    const event = await createEvent(t, organizerKey, { questions });
+    const talent = await createTalent(t, organizerKey);
+    const res = await t.call("POST", `/v1/events/${event.id}/signups`, {
+      key: organizerKey,
+      body: { talent_id: talent, answers: { track: "煤化工", needs: ["资金", "资金"], arrival: "2026-02-30", intro: 7, shoe_size: 42 } },
+    });
+    await expectProblem(res, {
+      status: 422,
+      code: "validation_failed",
+      detail: "The answers do not fit the event's questions.",
+      errors: [
+        { path: "answers.shoe_size", message: "is not a question of this event" },
+        { path: "answers.team_size", message: "is required" },
+        { path: "answers.track", message: "must be one of: 新能源, 新材料" },
+        { path: "answers.needs", message: "must not repeat an option" },
+        { path: "answers.arrival", message: "must be a date like 2026-07-18" },
+        { path: "answers.intro", message: "must be text" },
+      ],
+    });
+    const none = (await (await t.call("GET", `/v1/signups?event_id=${event.id}`, { key: organizerKey })).json()) as { data: unknown[] };
+    expect(none.data).toEqual([]);
+    await expectProblem(await t.call("POST", `/v1/events/${event.id}/signups`, { key: organizerKey, body: { talent_id: talent, answers: { team_size: "4", track: "新能源" } } }), {
+      status: 422,
+      code: "validation_failed",
+      errors: [{ path: "answers.team_size", message: "must be a number" }],
+    });
+  });
+
+  it("takes contact_name and valid answers, and shows them in the signup and the signup list", async () => {
+    const event = await createEvent(t, organizerKey, { questions });
+    const answers = { team_size: 4, track: "新能源", needs: ["场地", "人才"], arrival: "2026-07-17", intro: "  氢能储运  " };
+    const signup = await signUp(t, organizerKey, event.id, { talent_id: await createTalent(t, organizerKey), contact_name: "王建国", answers });
+    const stored = { ...answers, intro: "氢能储运" };
+    expect(signup).toMatchObject({ contact_name: "王建国", answers: stored });
+    const list = (await (await t.call("GET", `/v1/signups?event_id=${event.id}`, { key: organizerKey })).json()) as { data: unknown[] };
+    expect(list.data).toEqual([expect.objectContaining({ id: signup.id, contact_name: "王建国", answers: stored })]);
+    const plain = await signUp(t, organizerKey, (await createEvent(t, organizerKey)).id, { talent_id: await createTalent(t, organizerKey) });
+    expect(plain).toMatchObject({ contact_name: null, answers: {} });
   });
 });

@@ -13,12 +13,15 @@ interface Suggestion {
   talent_id: string;
   score: number;
   status: string;
+  demand_title: string | null;
+  employer_name: string | null;
+  talent_name: string | null;
 }
 
 describe("suggestions", () => {
   let t: TestApp;
   let tenant: TenantFixture;
-  let org: { id: string };
+  let org: { id: string; name: string };
   let enterpriseKey: string;
   beforeAll(async () => {
     t = await createTestApp();
@@ -33,7 +36,7 @@ describe("suggestions", () => {
   const matchEvents = async () => (await t.db.select().from(outboxEvents).where(eq(outboxEvents.type, "match.created"))).length;
 
   it("finds good talents by itself when a demand is posted, above the threshold, and emits match.created once per pair", async () => {
-    const good = await createTalent(t, tenant.adminKey, { industries: ["2522"], skills: ["煤气化", "Aspen Plus"], city: "1506", education: "master" });
+    const good = await createTalent(t, tenant.adminKey, { name: "高秀英", industries: ["2522"], skills: ["煤气化", "Aspen Plus"], city: "1506", education: "master" });
     const poor = await createTalent(t, tenant.adminKey, { industries: ["1722"], skills: ["面料设计"], city: "1501" });
     await t.jobs.drain();
     const before = await matchEvents();
@@ -43,6 +46,8 @@ describe("suggestions", () => {
     expect(found.map((s) => s.talent_id)).toContain(good.id);
     expect(found.map((s) => s.talent_id)).not.toContain(poor.id);
     expect(found.every((s) => s.score >= 70 && s.status === "suggested")).toBe(true);
+    // An organizer prints a suggestion without looking up an id.
+    expect(found.find((s) => s.talent_id === good.id)).toMatchObject({ talent_name: "高秀英", demand_title: "煤气化工艺工程师", employer_name: org.name });
     const after = await matchEvents();
     expect(after - before).toBe(found.length);
 

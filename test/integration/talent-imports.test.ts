@@ -48,7 +48,14 @@ describe("talent imports", () => {
       body: typeof body === "string" ? body : body.slice().buffer,
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    return (await res.json()) as { created: number; updated: number; unchanged: number; rejected: number; rejections: { row: number; column: string }[] };
+    return (await res.json()) as {
+      created: number;
+      updated: number;
+      unchanged: number;
+      rejected: number;
+      rejections: { row: number; column: string }[];
+      warnings: { row: number; column: string; value: string }[];
+    };
   };
 
   it("imports profiles with Chinese labels, resolves codes, indexes them, and re-imports without change", async () => {
@@ -79,18 +86,18 @@ describe("talent imports", () => {
     expect(await upload(xlsxFile([headers, changed]), XLSX_TYPE)).toMatchObject({ created: 0, updated: 1 });
   });
 
-  it("reports bad cells and unresolvable names by row and column, importing the rest", async () => {
+  it("rejects a bad phone by row and column; an unresolvable city is a warning and the row lands", async () => {
     const bad1 = row(200);
     bad1[1] = "12345";
     const bad2 = row(201);
     bad2[9] = "火星";
     const file = [csvLine(HEADERS), csvLine(row(202)), csvLine(bad1), csvLine(bad2)].join("\n");
     const r = await upload(file);
-    expect(r).toMatchObject({ created: 1, rejected: 2 });
-    expect(r.rejections.map((x) => [x.row, x.column])).toEqual([
-      [3, "手机"],
-      [4, "现居城市"],
-    ]);
+    expect(r).toMatchObject({ created: 2, rejected: 1 });
+    expect(r.rejections.map((x) => [x.row, x.column])).toEqual([[3, "手机"]]);
+    expect(r.warnings.map((x) => [x.row, x.column, x.value])).toEqual([[4, "现居城市", "火星"]]);
+    const [mars] = await t.db.select().from(talents).where(eq(talents.externalId, "T-201"));
+    expect(mars).toMatchObject({ city: null, unresolvedNames: { city: ["火星"] } });
   });
 
   it("never shows imported contact details to an enterprise", async () => {
@@ -109,5 +116,12 @@ describe("talent imports", () => {
     });
     await expectProblem(res, { status: 422, code: "validation_failed", detail: "The file has no column for: name." ,
       errors: [{ path: "columns.name", message: "no column maps to this required field; add it or pass a mapping" }] });
+  });
+  it("survives a JSON value with a lone surrogate: the row is kept with U+FFFD or refused, never written as bytes that are not UTF-8", async () => {
+    const report = await upload(JSON.stringify([{ 姓名: "张三", 技能: "焊接\ud800", 外部编号: "LS-1" }]), "application/json");
+    expect(report.created + report.rejected).toBe(1);
+    const res = await t.call("GET", "/v1/talents?limit=100", { key: tenant.adminKey });
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toMatch(/\\ud800/);
   });
 });

@@ -143,7 +143,7 @@ describe("taxonomy", () => {
       expect(await resolve(`kind=region&name=${encodeURIComponent("朝阳区")}`)).toEqual({
         status: "ambiguous",
         candidates: [
-          { code: "110105", name: "朝阳区", level: "area", path: [{ code: "11", name: "北京市" }, { code: "1101", name: "市辖区" }] },
+          { code: "110105", name: "朝阳区", level: "area", path: [{ code: "11", name: "北京市" }, { code: "1101", name: "北京市" }] },
           { code: "220104", name: "朝阳区", level: "area", path: [{ code: "22", name: "吉林省" }, { code: "2201", name: "长春市" }] },
         ],
       });

@@ -185,7 +185,12 @@ describe("webhook endpoints", () => {
       for (const [url, message] of [
         ["http://hr.example.com/h", "must use https"],
         ["https://127.0.0.1:8080/h", "must not point to a private, loopback or link-local address (127.0.0.1)"],
-        ["https://169.254.169.254/latest", "must not point to a private, loopback or link-local address (169.254.169.254)"],
+        ["https://169.254.169.254/latest", "must not point to a link-local, metadata, multicast or reserved address (169.254.169.254)"],
+        ["https://LOCALHOST./h", "must not point to a private, loopback or link-local address (localhost)"],
+        ["https://[64:ff9b::7f00:1]/h", "must not point to a link-local, metadata, multicast or reserved address ([64:ff9b::7f00:1])"],
+        ["https://[2002:7f00:1::]/h", "must not point to a link-local, metadata, multicast or reserved address ([2002:7f00:1::])"],
+        ["https://hr.example.com:22/h", "must use port 443 (the default) or 1024–65535 outside internal service ports, not 22"],
+        ["https://hr.example.com/h\r\nX-Injected: 1", "must not contain spaces or control characters"],
         ["https://10.0.0.7/h", "must not point to a private, loopback or link-local address (10.0.0.7)"],
         ["https://localhost/h", "must not point to a private, loopback or link-local address (localhost)"],
         ["https://vault.internal/h", "must not point to a private, loopback or link-local address (vault.internal)"],
@@ -289,6 +294,39 @@ describe("webhook endpoints", () => {
     for (const type of ["match.created", "introduction.requested", "signup.promoted", "project.signed", "catalog.imported", "webhook.endpoint_disabled"]) {
       const example = doc.webhooks[type]?.post.requestBody.content["application/json"].schema.example;
       expect(example).toMatchObject({ type, data: { tenant_id: expect.any(String), subject: { type: expect.any(String), id: expect.any(String) } } });
+    }
+  });
+});
+
+describe("webhook endpoints with WEBHOOK_ALLOW_PRIVATE_URLS=true (an on-premises receiver)", () => {
+  let t: TestApp;
+  let adminKey: string;
+  beforeAll(async () => {
+    t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: "true" });
+    adminKey = (await createTenant(t)).adminKey;
+  });
+  afterAll(() => t.close());
+
+  it("accepts intranet receivers over http, and still refuses metadata, link-local, multicast and embedded-loopback forms", async () => {
+    for (const url of ["http://10.20.0.7:8080/hooks", "http://hr.internal/hooks", "http://127.0.0.1:9000/hooks"]) {
+      const res = await t.call("POST", "/v1/webhook-endpoints", { key: adminKey, body: { ...BODY, url } });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    for (const [url, host] of [
+      ["http://169.254.169.254/latest/meta-data/", "169.254.169.254"],
+      ["http://100.100.100.200/latest/meta-data/", "100.100.100.200"],
+      ["http://metadata.google.internal/", "metadata.google.internal"],
+      ["http://[fe80::1]/", "[fe80::1]"],
+      ["http://224.0.0.251:5353/", "224.0.0.251"],
+      ["http://[::ffff:127.0.0.1]:9000/", "[::ffff:7f00:1]"],
+      ["http://[64:ff9b::7f00:1]:9000/", "[64:ff9b::7f00:1]"],
+    ]) {
+      await expectProblem(await t.call("POST", "/v1/webhook-endpoints", { key: adminKey, body: { ...BODY, url } }), {
+        status: 422,
+        code: "validation_failed",
+        detail: "The endpoint URL is not allowed.",
+        errors: [{ path: "url", message: `must not point to a link-local, metadata, multicast or reserved address (${host})` }],
+      });
     }
   });
 });

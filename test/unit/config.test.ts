@@ -32,4 +32,22 @@ describe("configuration", () => {
     expect(() => parseConfig(WorkerConfigSchema, {})).toThrowError(/WUTONG_OPERATOR_KEY is required/);
     expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz" }).LOG_LEVEL).toBe("info");
   });
+
+  it("has throttling defaults, refuses bad limits by name, and lower-cases the client address header", () => {
+    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz" })).toMatchObject({
+      RATE_LIMIT_AUTH_FAILURES: 20,
+      RATE_LIMIT_WRITES: 600,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+    });
+    expect(parseConfig(NodeConfigSchema, { CLIENT_IP_HEADER: "X-Real-IP" }).CLIENT_IP_HEADER).toBe("x-real-ip");
+    let error: unknown;
+    try {
+      parseConfig(NodeConfigSchema, { RATE_LIMIT_WRITES: "-1", RATE_LIMIT_WINDOW_SECONDS: "0", CLIENT_IP_HEADER: "X Real IP" });
+    } catch (err) {
+      error = err;
+    }
+    const problems = (error as ConfigError).problems;
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["RATE_LIMIT_WRITES", "RATE_LIMIT_WINDOW_SECONDS", "CLIENT_IP_HEADER"]);
+    expect(problems).toContain("CLIENT_IP_HEADER must be a header name");
+  });
 });

@@ -84,7 +84,7 @@ describe("webhook URL policy (SSRF)", () => {
     ["https://user:pw@hr.example.com/", /credentials/],
     ["https://localhost/hook", /private/],
     ["https://api.localhost/hook", /private/],
-    ["https://metadata.google.internal/", /private/],
+    ["https://metadata.google.internal/", /metadata/],
     ["https://printer.local/", /private/],
     ["https://127.0.0.1/", /private/],
     ["https://127.1/", /private/],
@@ -94,14 +94,14 @@ describe("webhook URL policy (SSRF)", () => {
     ["https://172.16.0.1/", /private/],
     ["https://172.31.255.255/", /private/],
     ["https://192.168.1.1/", /private/],
-    ["https://169.254.169.254/latest/meta-data/", /private/],
+    ["https://169.254.169.254/latest/meta-data/", /link-local, metadata/],
     ["https://100.64.0.1/", /private/],
-    ["https://0.0.0.0/", /private/],
+    ["https://0.0.0.0/", /link-local, metadata, multicast or reserved/],
     ["https://[::1]/", /private/],
     ["https://[fd00::1]/", /private/],
-    ["https://[fe80::1]/", /private/],
-    ["https://[::ffff:127.0.0.1]/", /private/],
-    ["https://[::ffff:10.0.0.1]/", /private/],
+    ["https://[fe80::1]/", /link-local/],
+    ["https://[::ffff:127.0.0.1]/", /link-local, metadata, multicast or reserved/],
+    ["https://[::ffff:10.0.0.1]/", /link-local, metadata, multicast or reserved/],
   ];
   for (const [url, reason] of refused) {
     it(`refuses ${url}`, () => expect(urlProblem(url, false)).toMatch(reason));

@@ -43,6 +43,9 @@ describe("matching and introductions on D1", () => {
       new Request("https://wutong.test/v1/talent-invitations/redeem", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) }),
     );
     const key = (await json<{ key: string }>(redeemed, 201)).key;
+    // The talent sees who asked and for what, by name.
+    const seen = await json<Record<string, unknown>>(call("GET", `/v1/introductions/${intro.id}`, key), 200);
+    expect(seen).toMatchObject({ employer_name: "示范企业", demand_title: "煤气化工艺工程师", talent_name: "王工" });
     const statuses = (await Promise.all([call("POST", `/v1/introductions/${intro.id}/accept`, key), call("POST", `/v1/introductions/${intro.id}/decline`, key)]))
       .map((r) => r.status)
       .sort();

@@ -133,3 +133,50 @@ describe("roadshow seats on D1", () => {
     expect(report.by_industry_chain).toEqual([expect.objectContaining({ industry_chain: "新能源", projects_solicited: 2 })]);
   });
 });
+
+describe("registration questions and the signup window on D1", () => {
+  it("stores answers and contact_name, refuses bad answers by id, and refuses the desk once signups are closed", async () => {
+    const tenant = await json<{ admin_key: { key: string } }>(await call("POST", "/v1/tenants", OPERATOR, { name: "问卷市", slug: "worker-questions" }), 201);
+    const key = tenant.admin_key.key;
+    const start = new Date(Date.now() + 30 * 86_400_000);
+    const questions = [
+      { id: "team_size", label_zh: "团队人数", kind: "number", required: true },
+      { id: "track", label_zh: "参与方向", kind: "choice", required: false, options: ["新能源", "新材料"] },
+    ];
+    const event = await json<{ id: string; questions: unknown }>(
+      await call("POST", "/v1/events", key, {
+        name: "D1 问卷路演",
+        status: "open",
+        starts_at: start.toISOString(),
+        ends_at: new Date(start.getTime() + 8 * 3_600_000).toISOString(),
+        capacity: { talent: 5 },
+        questions,
+      }),
+      201,
+    );
+    expect(event.questions).toEqual(questions);
+    const talent = async () => (await json<{ id: string }>(await call("POST", "/v1/talents", key, { name: "人才" }), 201)).id;
+    const refused = await json<{ errors: unknown }>(
+      await call("POST", `/v1/events/${event.id}/signups`, key, { talent_id: await talent(), answers: { track: "煤化工" } }),
+      422,
+    );
+    expect(refused.errors).toEqual([
+      { path: "answers.team_size", message: "is required" },
+      { path: "answers.track", message: "must be one of: 新能源, 新材料" },
+    ]);
+    const signup = await json<{ id: string }>(
+      await call("POST", `/v1/events/${event.id}/signups`, key, { talent_id: await talent(), contact_name: "王建国", answers: { team_size: 3, track: "新材料" } }),
+      201,
+    );
+    const listed = await json<{ data: unknown[] }>(await call("GET", `/v1/signups?event_id=${event.id}`, key), 200);
+    expect(listed.data).toEqual([expect.objectContaining({ id: signup.id, contact_name: "王建国", answers: { team_size: 3, track: "新材料" } })]);
+
+    const closed = new Date(Date.now() - 60_000).toISOString();
+    await json(await call("PATCH", `/v1/events/${event.id}`, key, { signup_closes_at: closed }), 200);
+    const late = await json<{ code: string; detail: string }>(
+      await call("POST", `/v1/events/${event.id}/signups`, key, { talent_id: await talent(), answers: { team_size: 1 } }),
+      409,
+    );
+    expect(late).toMatchObject({ code: "conflict", detail: `Signups are closed: this event took signups until ${closed}.` });
+  });
+});

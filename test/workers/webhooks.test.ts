@@ -116,3 +116,21 @@ describe("webhooks on Workers (D1, WebCrypto, the cron handler)", () => {
     expect(new Set(mine).size).toBe(15);
   });
 });
+
+describe("webhook URL policy on the Worker (literal checks; no DNS lookup before fetch)", () => {
+  it("refuses loopback spellings, embedded-loopback IPv6, internal ports and CR/LF at create time", async () => {
+    const { adminKey } = await setup();
+    for (const [url, message] of [
+      ["https://LOCALHOST./h", "must not point to a private, loopback or link-local address (localhost)"],
+      ["https://[64:ff9b::7f00:1]/h", "must not point to a link-local, metadata, multicast or reserved address ([64:ff9b::7f00:1])"],
+      ["https://[2002:7f00:1::]/h", "must not point to a link-local, metadata, multicast or reserved address ([2002:7f00:1::])"],
+      ["https://0xa9fea9fe/latest", "must not point to a link-local, metadata, multicast or reserved address (169.254.169.254)"],
+      ["https://hooks.example.com:6379/h", "must use port 443 (the default) or 1024–65535 outside internal service ports, not 6379"],
+      ["https://hooks.example.com/h\r\nX: 1", "must not contain spaces or control characters"],
+    ]) {
+      const res = await call("POST", "/v1/webhook-endpoints", adminKey, { url, event_types: ["signup.confirmed"] });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { errors: unknown }).errors).toEqual([{ path: "url", message }]);
+    }
+  });
+});

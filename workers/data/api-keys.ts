@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull, lt } from "drizzle-orm";
 import { apiKeys, type Role } from "../../schema/index.ts";
+import { tenantSettings } from "../../schema/tables/introductions.ts";
 import type { Db } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
 import { newId } from "../lib/ids.ts";
@@ -7,11 +8,12 @@ import { DISPLAY_PREFIX_LENGTH, KEY_PREFIX, newSecret, sha256Hex } from "../lib/
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-/** The active (not revoked) key whose secret hashes to `hash`, or null. */
-export async function findActiveKeyByHash(db: Db, hash: string): Promise<ApiKeyRow | null> {
+/** The active (not revoked) key whose secret hashes to `hash`, with its tenant's locale (read in the same query), or null. */
+export async function findActiveKeyByHash(db: Db, hash: string): Promise<(ApiKeyRow & { locale: string | null }) | null> {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(apiKeys), locale: tenantSettings.locale })
     .from(apiKeys)
+    .leftJoin(tenantSettings, eq(tenantSettings.tenantId, apiKeys.tenantId))
     .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)))
     .limit(1);
   return rows[0] ?? null;

@@ -1,9 +1,10 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { demands } from "../../schema/index.ts";
+import { demands, organizations } from "../../schema/index.ts";
 import type { Db, Statement } from "../db.ts";
+import { jsonParam } from "./bulk.ts";
 import { NotFoundError } from "../errors.ts";
 import { fingerprint64 } from "../lib/hash.ts";
-import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
+import { deleteKeysStatement, hasSearchTerm, replaceKeysStatements } from "./match-keys.ts";
 import { type DemandRow, demandKeys } from "./profiles.ts";
 import { bumpVersionStatement } from "./versions.ts";
 
@@ -32,6 +33,8 @@ export interface DemandFilters {
   industryChain?: string | undefined;
   organizationId?: string | undefined;
   catalogId?: string | undefined;
+  /** Search terms that must each occur in the title or skills, or in the employer's name. */
+  terms?: readonly string[] | undefined;
 }
 
 /** A page of demands, newest first. */
@@ -39,7 +42,7 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
   const conditions: SQL[] = [eq(demands.tenantId, tenantId)];
   if (f.industry) conditions.push(sql`${demands.industryCode} LIKE ${`${f.industry}%`}`);
   if (f.occupation) conditions.push(sql`${demands.occupationCode} LIKE ${`${f.occupation}%`}`);
-  if (f.city) conditions.push(eq(demands.city, f.city));
+  if (f.city) conditions.push(sql`${demands.city} LIKE ${`${f.city}%`}`);
   if (f.education) conditions.push(eq(demands.minEducation, f.education));
   if (f.mode) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${demands.modes}) WHERE json_each.value = ${f.mode})`);
   if (f.categoryLevel !== undefined) conditions.push(eq(demands.categoryLevel, f.categoryLevel));
@@ -48,6 +51,11 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
   if (f.industryChain) conditions.push(eq(demands.industryChain, f.industryChain));
   if (f.organizationId) conditions.push(eq(demands.organizationId, f.organizationId));
   if (f.catalogId) conditions.push(eq(demands.catalogId, f.catalogId));
+  for (const term of new Set(f.terms ?? [])) {
+    // The employer is matched by its organization's current name, so a renamed enterprise is found by its new name.
+    const employer = sql`${demands.organizationId} IN (SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.tenantId} = ${tenantId} AND instr(lower(${organizations.name}), ${term}) > 0)`;
+    conditions.push(sql`(${hasSearchTerm(sql`${demands.id}`, tenantId, "demand", term)} OR ${employer})`);
+  }
   if (opts.after) conditions.push(lt(demands.id, opts.after));
   return db
     .select()
@@ -59,8 +67,9 @@ export async function listDemands(db: Db, tenantId: string, f: DemandFilters, op
 
 /** What a demand says (not who wrote it or when): equal hashes mean a re-import changes nothing. */
 export async function demandContentHash(row: DemandRow): Promise<string> {
-  const { id: _id, tenantId: _t, contentHash: _h, createdBy: _c, createdAt: _ca, updatedAt: _u, filled: _f, ...content } = row;
-  return fingerprint64(JSON.stringify(content));
+  const { id: _id, tenantId: _t, contentHash: _h, createdBy: _c, createdAt: _ca, updatedAt: _u, filled: _f, unresolvedNames, ...content } = row;
+  // Left out when empty, so lines hashed before the field existed still read as unchanged.
+  return fingerprint64(JSON.stringify(unresolvedNames ? { ...content, unresolvedNames } : content));
 }
 
 export function insertDemandStatements(db: Db, row: DemandRow): Statement[] {
@@ -96,5 +105,5 @@ export async function findDemandsByImportKeys(db: Db, catalogId: string, keys: r
   return db
     .select()
     .from(demands)
-    .where(and(eq(demands.catalogId, catalogId), sql`${demands.importKey} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`));
+    .where(and(eq(demands.catalogId, catalogId), sql`${demands.importKey} IN (SELECT value FROM json_each(${jsonParam(keys)}))`));
 }

@@ -1,6 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type IndexedKind, matchKeys } from "../../schema/index.ts";
 import { rawStatement } from "./raw.ts";
+import { jsonParam } from "./bulk.ts";
 import type { Db, Statement } from "../db.ts";
 
 /**
@@ -10,7 +11,7 @@ import type { Db, Statement } from "../db.ts";
  * than multi-row VALUES (measured: 64,000 key rows in 0.45 s against 1.8 s).
  */
 export function replaceKeysStatements(db: Db, tenantId: string, kind: IndexedKind, entityId: string, keys: readonly string[]): Statement[] {
-  const unique = JSON.stringify([...new Set(keys)]);
+  const unique = jsonParam([...new Set(keys)]);
   return [
     deleteKeysStatement(db, tenantId, entityId),
     rawStatement(
@@ -35,4 +36,18 @@ export async function keysOf(db: Db, tenantId: string, entityId: string): Promis
     .from(matchKeys)
     .where(and(eq(matchKeys.tenantId, tenantId), eq(matchKeys.entityId, entityId)));
   return rows.map((r) => r.key).sort();
+}
+
+/**
+ * Rows whose search keys hold every one of `terms` (the `s:` keys written with the profile):
+ * one grouped look-up in the index, the terms bound as one JSON array.
+ */
+export function hasAllSearchTerms(idColumn: SQL, tenantId: string, kind: IndexedKind, terms: readonly string[]): SQL {
+  const keys = JSON.stringify([...new Set(terms)].map((t) => `s:${t}`));
+  return sql`${idColumn} IN (SELECT entity_id FROM ${matchKeys} WHERE tenant_id = ${tenantId} AND kind = ${kind} AND key IN (SELECT value FROM json_each(${keys})) GROUP BY entity_id HAVING count(*) = ${new Set(terms).size})`;
+}
+
+/** Rows whose search keys hold `term`. */
+export function hasSearchTerm(idColumn: SQL, tenantId: string, kind: IndexedKind, term: string): SQL {
+  return sql`${idColumn} IN (SELECT entity_id FROM ${matchKeys} WHERE tenant_id = ${tenantId} AND kind = ${kind} AND key = ${`s:${term}`})`;
 }

@@ -6,6 +6,7 @@ import {
   prepareDemand,
   prepareTalent,
   queryKeys,
+  searchTerms,
   type SkillLevel,
   type TalentProfile,
   type TitleLevel,
@@ -80,14 +81,30 @@ export function demandProfile(row: DemandRow): DemandProfile {
   };
 }
 
-/** The inverted-index keys of a talent (what candidate retrieval looks up for a demand). */
-export function talentKeys(row: TalentRow): string[] {
-  const lex = lexicon();
-  return indexKeys(prepareTalent(talentProfile(row), lex), lex);
+/** Prefix of the keyword-search keys that share the match index (retrieval never asks for them). */
+export const SEARCH_KEY_PREFIX = "s:";
+
+const searchKeys = (texts: readonly (string | null)[], unigrams = false): string[] =>
+  texts.flatMap((t) => (t ? searchTerms(t, { unigrams }).map((term) => SEARCH_KEY_PREFIX + term) : []));
+
+/** Keyword-search keys of a talent: name (every character, so a surname finds it), skills, major, school. */
+export function talentSearchKeys(row: TalentRow): string[] {
+  return [...searchKeys([row.name], true), ...searchKeys([...row.skills, row.major, row.school])];
 }
 
-/** The inverted-index keys of a demand (what retrieval looks up for a talent). */
+/** Keyword-search keys of a demand: the position and its skills (the employer is searched by its organization's name). */
+export function demandSearchKeys(row: DemandRow): string[] {
+  return searchKeys([row.title, ...row.requiredSkills, ...row.preferredSkills]);
+}
+
+/** The inverted-index keys of a talent (what candidate retrieval looks up for a demand) and its search keys. */
+export function talentKeys(row: TalentRow): string[] {
+  const lex = lexicon();
+  return [...indexKeys(prepareTalent(talentProfile(row), lex), lex), ...talentSearchKeys(row)];
+}
+
+/** The inverted-index keys of a demand (what retrieval looks up for a talent) and its search keys. */
 export function demandKeys(row: DemandRow): string[] {
   const lex = lexicon();
-  return queryKeys(prepareDemand(demandProfile(row), lex), lex);
+  return [...queryKeys(prepareDemand(demandProfile(row), lex), lex), ...demandSearchKeys(row)];
 }

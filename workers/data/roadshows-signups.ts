@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { outboxEvents } from "../../schema/index.ts";
-import { eventCapacity, type SignupRole, type SignupStatus, signups } from "../../schema/tables/roadshows.ts";
+import { eventCapacity, type SignupAnswers, type SignupRole, type SignupStatus, signups } from "../../schema/tables/roadshows.ts";
 import type { Db, Statement } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
 import { newId } from "../lib/ids.ts";
@@ -109,6 +109,8 @@ export interface NewSignup {
   checkInCode: string;
   availability: string[] | null;
   note: string | null;
+  contactName: string | null;
+  answers: SignupAnswers | null;
   createdBy: string;
   at: string;
 }
@@ -134,6 +136,8 @@ export function createSignupStatements(db: Db, s: NewSignup, opts: { pending: bo
     checkInCode: s.checkInCode,
     availability: s.availability,
     note: s.note,
+    contactName: s.contactName,
+    answers: s.answers,
     createdBy: s.createdBy,
     createdAt: s.at,
     updatedAt: s.at,
@@ -141,6 +145,7 @@ export function createSignupStatements(db: Db, s: NewSignup, opts: { pending: bo
   if (opts.pending) return [db.insert(signups).values({ ...row, status: "pending", queueNumber: null })];
   const won = sql`c.last_claim = ${s.id}`;
   const availability = s.availability === null ? null : JSON.stringify(s.availability);
+  const answers = s.answers === null ? null : JSON.stringify(s.answers);
   return [
     db
       .update(eventCapacity)
@@ -154,7 +159,7 @@ export function createSignupStatements(db: Db, s: NewSignup, opts: { pending: bo
         CASE WHEN ${won} THEN 'confirmed' ELSE 'waitlisted' END,
         CASE WHEN ${won} THEN NULL ELSE c.waitlist_seq END,
         ${s.checkInCode}, ${availability}, ${s.note}, NULL, ${s.createdBy}, ${s.at}, ${s.at},
-        CASE WHEN ${won} THEN ${s.at} END, NULL, NULL
+        CASE WHEN ${won} THEN ${s.at} END, NULL, NULL, ${s.contactName}, ${answers}
       FROM ${eventCapacity} c WHERE c.event_id = ${s.eventId} AND c.role = ${s.role}`),
     signupEventStatement(db, {
       tenantId: s.tenantId,

@@ -45,7 +45,7 @@ export async function listEvents(db: Db, tenantId: string, f: EventFilters, opts
   if (f.publishedOnly) conditions.push(sql`${events.status} <> 'draft'`);
   if (f.from) conditions.push(gte(events.startsAt, f.from));
   if (f.to) conditions.push(lt(events.startsAt, f.to));
-  if (f.city) conditions.push(eq(events.city, f.city));
+  if (f.city) conditions.push(sql`${events.city} LIKE ${`${f.city}%`}`);
   if (opts.after) conditions.push(lt(events.id, opts.after));
   return db
     .select()

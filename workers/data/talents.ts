@@ -4,9 +4,10 @@ import { apiKeys, outboxEvents, talents } from "../../schema/index.ts";
 import { contactChanges, talentInvitations } from "../../schema/tables/consent.ts";
 import { suggestions } from "../../schema/tables/introductions.ts";
 import type { Db, Statement } from "../db.ts";
+import { jsonParam } from "./bulk.ts";
 import { NotFoundError } from "../errors.ts";
 import { forgetAnswersMentioningStatement } from "./idempotency.ts";
-import { deleteKeysStatement, replaceKeysStatements } from "./match-keys.ts";
+import { deleteKeysStatement, hasAllSearchTerms, replaceKeysStatements } from "./match-keys.ts";
 import { type TalentRow, talentKeys } from "./profiles.ts";
 import { bumpVersionStatement } from "./versions.ts";
 
@@ -30,6 +31,8 @@ export interface TalentFilters {
   education?: string | undefined;
   mode?: string | undefined;
   categoryLevel?: number | undefined;
+  /** Search terms (matching/search-terms.ts) that must all occur in the name, skills, major or school. */
+  terms?: readonly string[] | undefined;
 }
 
 function arrayHasPrefix(column: SQL, prefix: string): SQL {
@@ -42,13 +45,14 @@ export async function listTalents(db: Db, tenantId: string, filters: TalentFilte
   if (filters.industry) conditions.push(arrayHasPrefix(sql`${talents.industries}`, filters.industry));
   if (filters.occupation) conditions.push(arrayHasPrefix(sql`${talents.occupations}`, filters.occupation));
   if (filters.mode) conditions.push(sql`EXISTS (SELECT 1 FROM json_each(${talents.modes}) WHERE json_each.value = ${filters.mode})`);
-  if (filters.city) conditions.push(eq(talents.city, filters.city));
+  if (filters.city) conditions.push(sql`${talents.city} LIKE ${`${filters.city}%`}`);
   if (filters.education) {
     // "education=master" means at least a master's degree.
     const from = EDUCATION_LEVELS.indexOf(filters.education as (typeof EDUCATION_LEVELS)[number]);
     conditions.push(inArray(talents.education, EDUCATION_LEVELS.slice(Math.max(0, from))));
   }
   if (filters.categoryLevel !== undefined) conditions.push(eq(talents.categoryLevel, filters.categoryLevel));
+  if (filters.terms && filters.terms.length > 0) conditions.push(hasAllSearchTerms(sql`${talents.id}`, tenantId, "talent", filters.terms));
   if (opts.after) conditions.push(lt(talents.id, opts.after));
   return db
     .select()
@@ -112,8 +116,8 @@ export function eraseTalentStatements(db: Db, row: Pick<TalentRow, "tenantId" | 
 /** The tenant's talents with any of the given external ids or phones (what imports key on), in one statement. */
 export async function findTalentsByKeys(db: Db, tenantId: string, externalIds: readonly string[], phones: readonly string[]): Promise<TalentRow[]> {
   if (externalIds.length === 0 && phones.length === 0) return [];
-  const ext = JSON.stringify(externalIds);
-  const tel = JSON.stringify(phones);
+  const ext = jsonParam(externalIds);
+  const tel = jsonParam(phones);
   return db
     .select()
     .from(talents)

@@ -1,6 +1,7 @@
 import { findTenantBySlug } from "../data/tenants.ts";
 import { insertCatalog } from "../data/catalogs.ts";
 import { demandContentHash, insertDemandStatements } from "../data/demands.ts";
+import { insertIndustryChainStatement } from "../data/industry-chains.ts";
 import { insertOrganization, type OrganizationRow } from "../data/organizations.ts";
 import { insertTalentStatements } from "../data/talents.ts";
 import { commit, type Db, type Statement } from "../db.ts";
@@ -26,7 +27,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; t
   if (existing) return { created: false, tenantId: existing.id, adminSecret: null };
   const { tenant, adminSecret } = await provisionTenant(
     db,
-    { name: "鄂尔多斯市（演示）", slug: DEMO_SLUG, regionCode: "1506", adminOrganizationName: "鄂尔多斯市人才工作局（演示）" },
+    { name: "鄂尔多斯市（演示）", slug: DEMO_SLUG, regionCode: "1506", adminOrganizationName: "鄂尔多斯市人才工作局（演示）", locale: "zh-CN" },
     { actor: "demo-seed", requestId: null, now },
   );
   const at = now.toISOString();
@@ -51,7 +52,11 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; t
     createdAt: at,
     updatedAt: at,
   };
-  await commit(db, [...orgStatements, insertCatalog(db, catalog)]);
+  // The ten chains of the catalog, each standing for the industries of its positions.
+  const chainStatements = DEMO_CHAINS.map((c) =>
+    insertIndustryChainStatement(db, { id: newId("industryChain", now), tenantId: tenant.id, name: c.chain, industryCodes: [...new Set(c.positions.map((p) => p.industry))], createdAt: at, updatedAt: at }),
+  );
+  await commit(db, [...orgStatements, ...chainStatements, insertCatalog(db, catalog)]);
 
   // Every employer lists every position of its chain two or three times (cities, cohorts): 100+ lines.
   const demandStatements: Statement[] = [];

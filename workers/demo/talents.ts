@@ -61,6 +61,7 @@ export function demoTalent(rand: () => number, i: number, chains: readonly Chain
     availableFrom: null,
     teamName: null,
     teamSize: null,
+    unresolvedNames: null,
     createdBy: "demo-seed",
     createdAt: at,
     updatedAt: at,

@@ -4,10 +4,11 @@
  * cell says "no requirement" (若干, 不限, 面议, 长期).
  */
 
-/** The outcome of parsing one cell. */
-export type CellResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** The outcome of parsing one cell; `warning` says how an accepted value was adjusted. */
+export type CellResult<T> = { ok: true; value: T; warning?: string } | { ok: false; reason: string };
 
 export const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+export const adjusted = <T>(value: T, warning: string): CellResult<T> => ({ ok: true, value, warning });
 export const fail = <T = never>(reason: string): CellResult<T> => ({ ok: false, reason });
 
 /** NFKC (full-width digits, letters and punctuation → ASCII), lower case, no whitespace. */

@@ -1,6 +1,6 @@
 import { EDUCATION_LEVELS, ENGAGEMENT_MODES, SKILL_LEVELS, TITLE_LEVELS } from "../../matching/index.ts";
 import type { EducationLevel, EngagementMode, SkillLevel, TitleLevel } from "../../matching/index.ts";
-import { fail, ok, parseList, squash } from "./cells.ts";
+import { adjusted, fail, ok, parseList, squash } from "./cells.ts";
 import type { CellResult } from "./cells.ts";
 
 /**
@@ -32,17 +32,27 @@ const EDUCATION_RULES: readonly Rule<EducationLevel>[] = [
 /**
  * 学历: 大专/专科/高职 → associate, 本科/学士 → bachelor, 硕士/研究生 → master, 博士 → doctor,
  * ignoring 及以上 / 全日制 / 学历. Several levels ("本科/硕士") give the lowest for a demand's
- * minimum (`pick: "lowest"`) or the highest for a talent. 不限 and levels below 大专 (中专, 高中)
- * → null: no requirement the matching core can express.
+ * minimum (`pick: "lowest"`) or the highest for a talent. 不限 → null; levels below 大专 (中专,
+ * 高中, 初中) → null with a warning (the matching core has no lower level); 博士后 → doctor with a
+ * warning. Anything else fails with the accepted words.
  */
 export function parseEducation(raw: string, pick: "lowest" | "highest" = "lowest"): CellResult<EducationLevel | null> {
   const text = squash(raw).replace(QUALIFIERS, "");
-  if (NO_REQUIREMENT.test(text) || BELOW_ASSOCIATE.test(text)) return ok(null);
+  if (NO_REQUIREMENT.test(text)) return ok(null);
+  if (BELOW_ASSOCIATE.test(text)) {
+    return adjusted(
+      null,
+      pick === "lowest"
+        ? "below 大专, the lowest level matching knows: recorded as no minimum education (低于大专，按学历不限处理)"
+        : "below 大专, the lowest level matching knows: education left blank (低于大专，学历留空)",
+    );
+  }
+  if (/博士后|postdoc/u.test(text)) return adjusted("doctor", "博士后 is a position, not a degree: recorded as 博士 (博士后按博士记录)");
   const found = parseList(text.replace(/[或和及]/gu, "/")).flatMap((part) => {
     const level = firstMatch(part, EDUCATION_RULES);
     return level === undefined ? [] : [EDUCATION_LEVELS.indexOf(level)];
   });
-  if (found.length === 0) return fail("unknown education: use 大专, 本科, 硕士 or 博士 (学历应为大专/本科/硕士/博士)");
+  if (found.length === 0) return fail("unknown education: use 大专, 本科, 硕士 or 博士, or 不限 (学历应为大专/本科/硕士/博士或不限)");
   const index = pick === "lowest" ? Math.min(...found) : Math.max(...found);
   return ok(EDUCATION_LEVELS[index] ?? null);
 }

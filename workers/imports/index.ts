@@ -26,5 +26,6 @@ export { parseEducation, parseTitleLevel, parseSkillLevel, parseModes, parseUrge
 export { parseSalary } from "./salary.ts";
 export type { SalaryBand } from "./salary.ts";
 export { parseDemandRows, parseTalentRows } from "./rows.ts";
-export type { ParsedDemand, ParsedTalent, Rejection, ParseResult } from "./rows.ts";
+export { bilingual, issue } from "./rows.ts";
+export type { ParsedDemand, ParsedTalent, Rejection, Warning, ImportIssue, Suggestion, ParseResult } from "./rows.ts";
 export { catalogTemplateXlsx } from "./template.ts";

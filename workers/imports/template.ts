@@ -1,4 +1,4 @@
-import * as XLSX from "@e965/xlsx";
+import { toXlsx } from "../exports/index.ts";
 import { DEMAND_FIELDS, chineseHeader } from "./columns.ts";
 import type { DemandField } from "./columns.ts";
 
@@ -30,17 +30,12 @@ const EXAMPLE: Record<DemandField, string | number> = {
 
 /**
  * The demand catalog template: Chinese headers in template order, one example row, and column
- * widths sized to the content.
+ * widths sized to the content; written by the export module like every other file the API serves.
  */
 export function catalogTemplateXlsx(): Uint8Array {
-  const headers = DEMAND_FIELDS.map((field) => chineseHeader("demand", field));
-  const example = DEMAND_FIELDS.map((field) => EXAMPLE[field]);
-  const sheet = XLSX.utils.aoa_to_sheet([headers, example]);
-  // CJK characters are about two Latin characters wide.
-  const width = (value: string | number): number => [...String(value)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  sheet["!cols"] = headers.map((header, i) => ({ wch: Math.min(40, Math.max(10, width(header), width(example[i] ?? "")) + 2) }));
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, "人才需求目录");
-  const out: ArrayBuffer = XLSX.write(book, { type: "array", bookType: "xlsx", compression: true });
-  return new Uint8Array(out);
+  return toXlsx({
+    sheet: "人才需求目录",
+    columns: DEMAND_FIELDS.map((field) => chineseHeader("demand", field)),
+    rows: [DEMAND_FIELDS.map((field) => EXAMPLE[field])],
+  });
 }

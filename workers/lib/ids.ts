@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   meetingPlan: "mpl",
   webhookEndpoint: "whe",
   webhookDelivery: "whd",
+  industryChain: "ich",
   invitation: "inv",
   contactChange: "ccr",
 } as const;

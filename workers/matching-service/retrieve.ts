@@ -44,7 +44,7 @@ export async function demandRows(db: Db, tenantId: string, ids: readonly string[
 export async function talentStamps(db: Db, tenantId: string, ids: readonly string[], filter: { city?: string | undefined; mode?: string | undefined }) {
   if (ids.length === 0) return [];
   const conditions = [eq(talents.tenantId, tenantId), inIds(talents.id, ids)];
-  if (filter.city) conditions.push(eq(talents.city, filter.city));
+  if (filter.city) conditions.push(sql`${talents.city} LIKE ${`${filter.city}%`}`);
   if (filter.mode) conditions.push(sql`(${talents.modes} = '[]' OR EXISTS (SELECT 1 FROM json_each(${talents.modes}) WHERE json_each.value = ${filter.mode}))`);
   return db.select({ id: talents.id, updatedAt: talents.updatedAt }).from(talents).where(and(...conditions));
 }

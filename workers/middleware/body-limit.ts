@@ -14,7 +14,7 @@ export function bodyLimit(): MiddlewareHandler<AppEnv> {
     const limit = honoBodyLimit({
       maxSize,
       onError: () => {
-        throw new ApiError("payload_too_large", `The request body exceeds ${maxSize} bytes.`);
+        throw new ApiError("payload_too_large", `The request body exceeds ${maxSize} bytes.`, { detailZh: `请求体超过 ${maxSize} 字节。` });
       },
     });
     return limit(c, next);

@@ -16,12 +16,17 @@ export function jsonBody(): MiddlewareHandler<AppEnv> {
       throw new ApiError(
         "unsupported_media_type",
         type ? `Content-Type '${type.slice(0, 100)}' is not accepted here; send application/json.` : "Send a JSON body with Content-Type: application/json.",
+        {
+          detailZh: type
+            ? `此处不接受 Content-Type '${type.slice(0, 100)}'；请发送 application/json。`
+            : "请以 Content-Type: application/json 发送 JSON 请求体。",
+        },
       );
     }
     try {
       await c.req.json();
     } catch {
-      throw new ApiError("malformed_json", "The request body is not valid JSON.");
+      throw new ApiError("malformed_json", "The request body is not valid JSON.", { detailZh: "请求体不是有效的 JSON。" });
     }
     await next();
   };

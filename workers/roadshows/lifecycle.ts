@@ -46,3 +46,9 @@ export function eventMoveRefusal(from: EventStatus, to: EventStatus): string {
   const next = EVENT_NEXT[from];
   return next === null ? `The event is ${from}; its status no longer changes.` : `The event is ${from}; it can move only to ${next}, not ${to}.`;
 }
+
+/** The same refusal in Chinese. */
+export function eventMoveRefusalZh(from: EventStatus, to: EventStatus): string {
+  const next = EVENT_NEXT[from];
+  return next === null ? `活动状态为 ${from}，不再变化。` : `活动状态为 ${from}，只能变为 ${next}，不能变为 ${to}。`;
+}

@@ -1,3 +1,4 @@
+import { type ExportTable, toCsv } from "../exports/index.ts";
 import type { ChainFigures, EventFigures, EventReport, ProjectFigures } from "./report.ts";
 
 type Row = { scope: string; eventId: string; name: string; startsAt: string; chain: string; projects: ProjectFigures; event: EventFigures | null };
@@ -25,13 +26,6 @@ const COLUMNS: [string, (r: Row) => string | number][] = [
   ["洽谈场次（已举行）", (r) => r.event?.meetingsHeld ?? ""],
 ];
 
-function cell(value: string | number): string {
-  const text = String(value);
-  // Quote what CSV needs quoted, and defuse spreadsheet formulas in free text.
-  const safe = typeof value === "string" && /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export const eventRow = (r: EventReport): Row => ({ scope: "活动", eventId: r.event.id, name: r.event.title, startsAt: r.event.startsAt, chain: "", projects: r.figures, event: r.figures });
 export const totalRow = (label: string, totals: EventFigures): Row => ({ scope: "合计", eventId: "", name: label, startsAt: "", chain: "", projects: totals, event: totals });
 export const chainRow = (c: ChainFigures, event?: EventReport): Row => ({
@@ -44,9 +38,12 @@ export const chainRow = (c: ChainFigures, event?: EventReport): Row => ({
   event: null,
 });
 
-/** Rows as CSV with Chinese headers, CRLF, and a BOM so Excel reads it as UTF-8. Chain rows leave the seat and meeting columns empty. */
+/** Rows as a table with Chinese headers. Chain rows leave the seat and meeting columns empty. */
+export function reportTable(rows: readonly Row[]): ExportTable {
+  return { sheet: "路演报告", columns: COLUMNS.map(([h]) => h), rows: rows.map((r) => COLUMNS.map(([, get]) => get(r))) };
+}
+
+/** Rows as CSV with Chinese headers, CRLF, and a BOM so Excel reads it as UTF-8; every text cell defused by the export module. */
 export function reportCsv(rows: readonly Row[]): string {
-  const lines = [COLUMNS.map(([h]) => h).join(",")];
-  for (const r of rows) lines.push(COLUMNS.map(([, get]) => cell(get(r))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(reportTable(rows));
 }

@@ -4,6 +4,8 @@ import { registerCatalogRoutes } from "./catalogs/index.ts";
 import { registerDemandRoutes } from "./demands/index.ts";
 import { registerEventRoutes } from "./events/index.ts";
 import { registerMatchRoutes } from "./matches/index.ts";
+import { registerImportRoutes } from "./imports/index.ts";
+import { registerIndustryChainRoutes } from "./industry-chains/index.ts";
 import { registerIntroductionRoutes } from "./introductions/index.ts";
 import { registerSettingsRoutes } from "./settings/index.ts";
 import { registerSuggestionRoutes } from "./suggestions/index.ts";
@@ -29,7 +31,9 @@ export function registerRoutes(app: App): void {
   registerTalentRoutes(app);
   registerDemandRoutes(app);
   registerCatalogRoutes(app);
+  registerImportRoutes(app);
   registerTaxonomyRoutes(app);
+  registerIndustryChainRoutes(app);
   registerMatchRoutes(app);
   registerIntroductionRoutes(app);
   registerSuggestionRoutes(app);

@@ -13,7 +13,8 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
   413: "Body too large",
   415: "Body is not application/json",
   422: "Validation failed, or Idempotency-Key reused with another body",
-  429: "Too many requests; retry after Retry-After seconds",
+  429: "Too many requests or failed authentications; see Retry-After",
+  431: "Request line or headers too large",
   500: "Internal error",
   503: "Database or configuration unavailable",
 };
@@ -21,7 +22,9 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
 /** OpenAPI responses for the listed error statuses, each an RFC 9457 problem. */
 export function errorResponses(...statuses: ErrorStatus[]) {
   const out: Record<number, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> = {};
-  for (const status of [...statuses, 500 as const]) {
+  // Every authenticated route is throttled (failed authentications per address, writes per key).
+  const throttled = statuses.includes(401) ? [429 as const] : [];
+  for (const status of [...statuses, ...throttled, 500 as const]) {
     const codes = Object.entries(ERROR_CODES)
       .filter(([, v]) => v.status === status)
       .map(([k]) => k);

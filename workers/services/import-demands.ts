@@ -2,85 +2,253 @@ import { and, eq, inArray } from "drizzle-orm";
 import { demands, organizations } from "../../schema/index.ts";
 import type { TenantPrincipal } from "../context.ts";
 import { auditStatement } from "../data/audit.ts";
-import { bumpVersionStatement } from "../data/versions.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
 import type { CatalogRow } from "../data/catalogs.ts";
 import { demandContentHash, findDemandsByImportKeys } from "../data/demands.ts";
 import { eventStatement } from "../data/outbox.ts";
 import { type DemandRow, demandKeys } from "../data/profiles.ts";
+import { bumpVersionStatement } from "../data/versions.ts";
 import { commit, type Db, type Statement } from "../db.ts";
-import { type ParsedDemand, parseDemandRows, type Rejection } from "../imports/index.ts";
+import { type ImportIssue, type ParsedDemand, parseDemandRows } from "../imports/index.ts";
 import { newId } from "../lib/ids.ts";
 import { blankDemand } from "../routes/demands/schema.ts";
-import { resolveIndustry, resolveOccupation, resolveRegion } from "../taxonomy/index.ts";
+import { listIndustryChains } from "../data/industry-chains.ts";
+import { findChain, placeOptions, resolveIndustryOrChain, resolveJobTitle, resolvePlace, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
-import { buildReport, type ImportReport, importRecordStatement, resolutionReason } from "./import-report.ts";
+import { commitWithRetry, completeStatement, failImportJob, type ImportJob, progressStatements, startImportJob } from "./import-job.ts";
+import { byRow, type ImportReport, rejectedRows, resolutionIssue, sha256OfBytes } from "./import-report.ts";
+
+/** Lines per commit: five bulk chunks, far inside D1's limits, and the unit of progress. */
+const LINES_PER_BATCH = BULK_CHUNK * 5;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  now: Date;
+  requestId: string;
+  regionCode: string | null;
+  idempotencyKey: string | null;
+}
+
+interface Resolved {
+  p: ParsedDemand;
+  industry: string | null;
+  occupation: string | null;
+  city: string | null;
+  chain: string | null;
+  unresolved: Record<string, string[]> | null;
+}
+
+const importKeyOf = (p: ParsedDemand, city: string | null) => (p.externalId ? `ext:${p.externalId}` : `nat:${p.employer}|${p.title}|${city ?? ""}`);
 
 /**
- * Imports a catalog file: valid rows land even when others are rejected; each rejected row is
- * reported with its row number, column, value and reason. Lines are keyed by external id, else by
- * employer + title + city, so importing the same file again changes nothing. Employers named in
- * the file are matched to organizations by name or created as enterprises.
+ * Imports a catalog file as a job (see import-job.ts). Valid rows land even when others are
+ * rejected; a rejected row is reported with its row number, column, value and reason, a kept
+ * row's doubtful cells as warnings. Lines are keyed by external id, else by employer + title +
+ * city, so importing the same file again changes nothing. Employers named in the file are
+ * matched to organizations by name or created as enterprises.
  */
-export async function importDemands(
-  db: Db,
-  caller: TenantPrincipal,
-  catalog: CatalogRow,
-  upload: ReadUpload,
-  opts: { dryRun: boolean; now: Date; requestId: string; regionCode: string | null },
-): Promise<ImportReport> {
+export async function importDemands(db: Db, caller: TenantPrincipal, catalog: CatalogRow, upload: ReadUpload, opts: ImportOptions): Promise<ImportReport> {
   const parsed = parseDemandRows(upload.table, upload.mapping);
-  const rejected: Rejection[] = [...parsed.rejected];
+  const rejections: ImportIssue[] = [...parsed.rejected];
+  const warnings: ImportIssue[] = [...parsed.warnings];
   const at = opts.now.toISOString();
 
-  // Resolve names to codes; a row with an unknown or ambiguous name is rejected with the reason.
-  const resolved: { p: ParsedDemand; industry: string | null; occupation: string | null; city: string | null }[] = [];
+  // Industry and occupation are optional: an unresolved name is kept as text, with a warning. The
+  // place decides where the line is, so a place that does not resolve rejects the row.
+  const places = placeOptions(opts.regionCode);
+  const chains = await listIndustryChains(db, caller.tenantId);
+  const resolved: Resolved[] = [];
+  const lost = new Set<number>();
   for (const p of parsed.valid) {
-    const problems: Rejection[] = [];
-    const code = <T extends string>(field: string, value: string | null, resolve: (v: string) => ReturnType<typeof resolveIndustry> | ReturnType<typeof resolveOccupation> | ReturnType<typeof resolveRegion>): T | null => {
+    const unresolved: Record<string, string[]> = {};
+    const soft = (field: string, value: string | null, resolve: (v: string) => Resolution<TaxonomyLevel>): string | null => {
       if (!value) return null;
       const r = resolve(value);
-      if (r.status === "ok") return r.code as T;
-      problems.push({ row: p.row, column: headerOf(upload.mapping, field), value, reason: resolutionReason(r) });
+      if (r.status === "ok") return r.code;
+      warnings.push(resolutionIssue({ row: p.row, column: headerOf(upload.mapping, field), value }, r, true));
+      unresolved[field] = [value];
       return null;
     };
-    const industry = code("industry", p.industry, resolveIndustry);
-    const occupation = code("occupation", p.occupation, resolveOccupation);
-    const city = code("city", p.city, (v) => resolveRegion(v, { level: "city", ...(opts.regionCode ? { within: opts.regionCode.slice(0, 2) } : {}) }));
-    if (problems.length > 0) rejected.push(...problems);
-    else resolved.push({ p, industry, occupation, city });
+    const byIndustry = p.industry ? resolveIndustryOrChain(p.industry, chains) : null;
+    const industry = soft("industry", p.industry, () => byIndustry?.resolution ?? { status: "unknown", suggestions: [] });
+    // A 所属产业链 cell naming one of the tenant's chains gives the chain's spelling and, failing an 行业, its industry.
+    const chain = (p.industryChain ? findChain(chains, p.industryChain) : null) ?? byIndustry?.chain ?? null;
+    const occupation = soft("occupation", p.occupation, resolveJobTitle);
+    // Without an occupation column, a title that names an occupation gives it; one that does not is no warning.
+    const fromTitle = p.occupation ? null : resolveJobTitle(p.title);
+    let city: string | null = null;
+    if (p.city) {
+      const r = resolvePlace(p.city, places);
+      if (r.status !== "ok") {
+        rejections.push(resolutionIssue({ row: p.row, column: headerOf(upload.mapping, "city"), value: p.city }, r, false));
+        lost.add(p.row);
+        continue;
+      }
+      city = r.code;
+    }
+    resolved.push({
+      p,
+      industry: industry ?? chain?.industryCodes[0] ?? null,
+      occupation: occupation ?? (fromTitle?.status === "ok" ? fromTitle.code : null),
+      city,
+      chain: chain?.name ?? p.industryChain,
+      unresolved: Object.keys(unresolved).length > 0 ? unresolved : null,
+    });
   }
 
-  // Employers: match by name, create the missing ones as enterprises.
+  // A rejected row's warnings would only repeat what its rejection already asks to fix.
+  if (lost.size > 0) warnings.splice(0, warnings.length, ...warnings.filter((w) => !lost.has(w.row)));
+  const rejected = rejectedRows(rejections);
+  const fileSha256 = await sha256OfBytes(upload.bytes);
   const names = [...new Set(resolved.map((r) => r.p.employer))];
-  const orgByName = new Map<string, string>();
+  const counts = { rowsDone: rejected, created: 0, updated: 0, unchanged: 0, rejected, organizationsCreated: 0 };
+  const changedIds: string[] = [];
+  const report = (id: string, job: ImportJob | null): ImportReport => ({
+    id,
+    kind: "demands",
+    catalogId: catalog.id,
+    dryRun: opts.dryRun,
+    status: "completed",
+    format: upload.table.format,
+    rowsTotal: upload.table.rows.length,
+    rowsDone: upload.table.rows.length,
+    ...totals(counts, job),
+    rejected,
+    rejections: byRow(rejections, upload.table.headers),
+    warnings: byRow(warnings, upload.table.headers),
+    unknownColumns: upload.mapping.unknownHeaders,
+    organizationsCreated: counts.organizationsCreated,
+    fileSha256,
+    changedIds,
+  });
+
+  if (opts.dryRun) {
+    const orgByName = await organizationsByName(db, caller.tenantId, names);
+    for (let i = 0; i < resolved.length; i += LINES_PER_BATCH) {
+      const { rows } = await buildLines(db, caller, catalog, resolved.slice(i, i + LINES_PER_BATCH), orgByName, opts.now);
+      for (const r of rows) counts[r.outcome]++;
+    }
+    // Dry runs write nothing, so their report is never stored and its id only names the response.
+    return report(newId("import", opts.now), null);
+  }
+
+  const job = await startImportJob(db, {
+    kind: "demands",
+    tenantId: caller.tenantId,
+    catalogId: catalog.id,
+    createdBy: caller.keyId,
+    format: upload.table.format,
+    fileSha256,
+    rowsTotal: upload.table.rows.length,
+    rejected,
+    idempotencyKey: opts.idempotencyKey,
+    requestId: opts.requestId,
+    now: opts.now,
+  });
+  const who = { tenantId: caller.tenantId, actor: caller.keyId, requestId: opts.requestId, now: opts.now };
+  try {
+    // Employers first: a concurrent import naming the same new employer inserts nothing twice
+    // (ON CONFLICT DO NOTHING), and both read back the one organization.
+    const known = await organizationsByName(db, caller.tenantId, names);
+    const newOrgs = names.filter((n) => !known.has(n)).map((name) => ({ id: newId("organization", opts.now), tenantId: caller.tenantId, name, kind: "enterprise" as const, createdAt: at, updatedAt: at }));
+    if (newOrgs.length > 0) {
+      const inserts: Statement[] = [];
+      for (let i = 0; i < newOrgs.length; i += BULK_CHUNK) inserts.push(bulkInsertStatement(db, organizations, newOrgs.slice(i, i + BULK_CHUNK), { ignoreConflicts: true }));
+      await commit(db, [...inserts, ...progressStatements(db, job, counts, who)]);
+    }
+    const orgByName = newOrgs.length > 0 ? await organizationsByName(db, caller.tenantId, names) : known;
+    const mine = new Set(newOrgs.map((o) => o.id));
+    counts.organizationsCreated = [...orgByName.values()].filter((id) => mine.has(id)).length;
+
+    for (let i = 0; i < resolved.length; i += LINES_PER_BATCH) {
+      const lines = resolved.slice(i, i + LINES_PER_BATCH);
+      await commitWithRetry(db, async () => {
+        const { rows } = await buildLines(db, caller, catalog, lines, orgByName, opts.now);
+        const writes = rows.flatMap((r) => (r.outcome === "unchanged" ? [] : [r.row]));
+        const next = { ...counts, rowsDone: counts.rowsDone + lines.length };
+        for (const r of rows) next[r.outcome]++;
+        const statements: Statement[] = [];
+        for (let j = 0; j < writes.length; j += BULK_CHUNK) {
+          const chunk = writes.slice(j, j + BULK_CHUNK);
+          statements.push(bulkInsertStatement(db, demands, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "demand", chunk.map((d) => ({ id: d.id, keys: demandKeys(d) }))));
+        }
+        if (writes.length > 0) statements.push(bumpVersionStatement(db, caller.tenantId, "demands"));
+        return {
+          statements: [...statements, ...progressStatements(db, job, { ...next, ...totals(next, job) }, who)],
+          done: () => {
+            Object.assign(counts, next);
+            changedIds.push(...writes.map((w) => w.id));
+          },
+        };
+      });
+    }
+
+    const final = report(job.id, job);
+    await commit(db, [
+      completeStatement(db, final, at),
+      eventStatement(db, {
+        tenantId: caller.tenantId,
+        type: "catalog.imported",
+        audience: caller.organizationId ? [caller.organizationId] : [],
+        subjectType: "catalog",
+        subjectId: catalog.id,
+        payload: { import_id: final.id, catalog_id: catalog.id, created: final.created, updated: final.updated, unchanged: final.unchanged, rejected: final.rejected },
+        at: opts.now,
+      }),
+      auditStatement(db, {
+        tenantId: caller.tenantId,
+        actor: caller.keyId,
+        action: "catalog.imported",
+        subjectType: "catalog",
+        subjectId: catalog.id,
+        requestId: opts.requestId,
+        detail: { import_id: final.id, created: final.created, updated: final.updated, unchanged: final.unchanged, rejected: final.rejected },
+        at: opts.now,
+      }),
+    ]);
+    return final;
+  } catch (err) {
+    await failImportJob(db, job, opts.now);
+    throw err;
+  }
+}
+
+/**
+ * Counts of a job that resumes an interrupted run: lines that run wrote read as unchanged now, so
+ * they are counted as the run counted them.
+ */
+export function totals(c: { created: number; updated: number; unchanged: number }, job: ImportJob | null): { created: number; updated: number; unchanged: number } {
+  const prior = job?.prior ?? { created: 0, updated: 0 };
+  return { created: prior.created + c.created, updated: prior.updated + c.updated, unchanged: Math.max(0, c.unchanged - prior.created - prior.updated) };
+}
+
+async function organizationsByName(db: Db, tenantId: string, names: readonly string[]): Promise<Map<string, string>> {
+  const byName = new Map<string, string>();
   for (let i = 0; i < names.length; i += 90) {
     const rows = await db
       .select({ id: organizations.id, name: organizations.name })
       .from(organizations)
-      .where(and(eq(organizations.tenantId, caller.tenantId), inArray(organizations.name, names.slice(i, i + 90))));
-    for (const r of rows) orgByName.set(r.name, r.id);
+      .where(and(eq(organizations.tenantId, tenantId), inArray(organizations.name, names.slice(i, i + 90))));
+    for (const r of rows) byName.set(r.name, r.id);
   }
-  const newOrgs = names.filter((n) => !orgByName.has(n)).map((name) => ({ id: newId("organization", opts.now), tenantId: caller.tenantId, name, kind: "enterprise" as const, createdAt: at, updatedAt: at }));
-  for (const o of newOrgs) orgByName.set(o.name, o.id);
+  return byName;
+}
 
-  // Existing lines of the catalog with the same import keys.
-  const keyOf = (p: ParsedDemand, city: string | null) => (p.externalId ? `ext:${p.externalId}` : `nat:${p.employer}|${p.title}|${city ?? ""}`);
-  const keys = resolved.map((r) => keyOf(r.p, r.city));
+/** The rows a batch of lines writes, from the catalog's current lines with the same import keys. */
+async function buildLines(db: Db, caller: TenantPrincipal, catalog: CatalogRow, lines: readonly Resolved[], orgByName: ReadonlyMap<string, string>, now: Date) {
+  const at = now.toISOString();
+  const keys = lines.map((r) => importKeyOf(r.p, r.city));
   const existing = new Map<string, DemandRow>();
   for (const r of await findDemandsByImportKeys(db, catalog.id, keys)) if (r.importKey) existing.set(r.importKey, r);
-
-  const writes: DemandRow[] = [];
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const [i, { p, industry, occupation, city }] of resolved.entries()) {
+  const rows: { row: DemandRow; outcome: "created" | "updated" | "unchanged" }[] = [];
+  for (const [i, { p, industry, occupation, city, chain, unresolved }] of lines.entries()) {
     const importKey = keys[i] ?? "";
     const before = existing.get(importKey);
-    const base = before ?? blankDemand({ id: newId("demand", opts.now), tenantId: caller.tenantId, organizationId: orgByName.get(p.employer) ?? "", createdBy: caller.keyId, at });
+    const organizationId = orgByName.get(p.employer) ?? before?.organizationId ?? "";
+    const base = before ?? blankDemand({ id: newId("demand", now), tenantId: caller.tenantId, organizationId, createdBy: caller.keyId, at });
     const row: DemandRow = {
       ...base,
-      organizationId: orgByName.get(p.employer) ?? base.organizationId,
+      organizationId,
       catalogId: catalog.id,
       externalId: p.externalId,
       importKey,
@@ -88,7 +256,7 @@ export async function importDemands(
       description: p.description,
       industryCode: industry,
       occupationCode: occupation,
-      industryChain: p.industryChain,
+      industryChain: chain,
       city,
       headcount: p.headcount,
       minEducation: p.minEducation,
@@ -105,62 +273,14 @@ export async function importDemands(
       urgency: p.urgency,
       categoryLevel: p.categoryLevel,
       validUntil: p.validUntil,
+      unresolvedNames: unresolved,
     };
     row.contentHash = await demandContentHash(row);
-    if (before && before.contentHash === row.contentHash) {
-      unchanged++;
-      continue;
+    if (before && before.contentHash === row.contentHash) rows.push({ row, outcome: "unchanged" });
+    else {
+      if (before) row.updatedAt = at;
+      rows.push({ row, outcome: before ? "updated" : "created" });
     }
-    if (before) {
-      updated++;
-      row.updatedAt = at;
-    } else created++;
-    writes.push(row);
   }
-
-  const report = await buildReport({
-    kind: "demands",
-    catalogId: catalog.id,
-    dryRun: opts.dryRun,
-    now: opts.now,
-    upload,
-    counts: { created, updated, unchanged },
-    rejected,
-    changedIds: writes.map((w) => w.id),
-    organizationsCreated: newOrgs.length,
-  });
-  if (opts.dryRun) return report;
-
-  // Chunked so no statement or batch nears D1's limits; each chunk is atomic, and a re-run completes an interrupted import.
-  const chunks: Statement[][] = [];
-  if (newOrgs.length > 0) for (let i = 0; i < newOrgs.length; i += BULK_CHUNK) chunks.push([bulkInsertStatement(db, organizations, newOrgs.slice(i, i + BULK_CHUNK))]);
-  for (let i = 0; i < writes.length; i += BULK_CHUNK) {
-    const chunk = writes.slice(i, i + BULK_CHUNK);
-    chunks.push([bulkInsertStatement(db, demands, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "demand", chunk.map((d) => ({ id: d.id, keys: demandKeys(d) })))]);
-  }
-  // Five chunks (about 1,000 rows) per batch: fewer commits, each still far inside D1's limits.
-  for (let i = 0; i < chunks.length; i += 5) await commit(db, [...chunks.slice(i, i + 5).flat(), bumpVersionStatement(db, caller.tenantId, "demands")]);
-  await commit(db, [
-    importRecordStatement(db, report, caller.tenantId, caller.keyId, at),
-    eventStatement(db, {
-      tenantId: caller.tenantId,
-      type: "catalog.imported",
-      audience: caller.organizationId ? [caller.organizationId] : [],
-      subjectType: "catalog",
-      subjectId: catalog.id,
-      payload: { import_id: report.id, catalog_id: catalog.id, created, updated, unchanged, rejected: report.rejected },
-      at: opts.now,
-    }),
-    auditStatement(db, {
-      tenantId: caller.tenantId,
-      actor: caller.keyId,
-      action: "catalog.imported",
-      subjectType: "catalog",
-      subjectId: catalog.id,
-      requestId: opts.requestId,
-      detail: { import_id: report.id, created, updated, unchanged, rejected: report.rejected },
-      at: opts.now,
-    }),
-  ]);
-  return report;
+  return { rows };
 }

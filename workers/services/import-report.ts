@@ -1,7 +1,5 @@
-import { imports as importsTable } from "../../schema/index.ts";
-import type { Db, Statement } from "../db.ts";
-import type { Rejection } from "../imports/index.ts";
-import { newId } from "../lib/ids.ts";
+import type { ImportStatus } from "../../schema/index.ts";
+import { type ImportIssue, issue, type Suggestion } from "../imports/index.ts";
 import type { Resolution, TaxonomyLevel } from "../taxonomy/index.ts";
 
 /** What an import did, row by row: the body of the import response and the stored record. */
@@ -10,14 +8,19 @@ export interface ImportReport {
   kind: "demands" | "talents";
   catalogId: string | null;
   dryRun: boolean;
+  status: ImportStatus;
   format: string;
   rowsTotal: number;
+  /** Rows settled so far: committed, unchanged or rejected. Equals `rowsTotal` once completed. */
+  rowsDone: number;
   created: number;
   updated: number;
   unchanged: number;
   /** Rows rejected (a row can have several rejections, one per bad cell). */
   rejected: number;
-  rejections: Rejection[];
+  rejections: ImportIssue[];
+  /** Cells left out or adjusted on rows that were kept. */
+  warnings: ImportIssue[];
   unknownColumns: string[];
   organizationsCreated: number;
   fileSha256: string;
@@ -25,19 +28,24 @@ export interface ImportReport {
   changedIds: string[];
 }
 
-/** Why a name did not resolve to a code, in words an uploader can act on. */
-export function resolutionReason(r: Resolution<TaxonomyLevel>): string {
+/** Why a name did not resolve to a code, in words an uploader can act on, with the codes it may have meant. */
+export function resolutionIssue(at: { row: number; column: string; value: string }, r: Resolution<TaxonomyLevel>, kept: boolean): ImportIssue {
+  const keptEn = kept ? "; kept as written, without a code" : "";
+  const keptZh = kept ? "；已按原文保留，未匹配代码" : "";
   if (r.status === "ambiguous") {
-    return `ambiguous: could be ${r.candidates
-      .slice(0, 4)
-      .map((c) => `${c.name} (${c.code})`)
-      .join(", ")}; write the code or a fuller name`;
+    const options: Suggestion[] = r.candidates.slice(0, 4).map((c) => ({ code: c.code, name: c.name }));
+    const list = options.map((c) => `${c.name} (${c.code})`).join(", ");
+    return issue(at, { reason_en: `ambiguous: could be ${list}; write the code or a fuller name${keptEn}`, reason_zh: `名称有歧义，可能是${list}；请填写代码或更完整的名称${keptZh}` }, options);
   }
-  if (r.status === "unknown") {
-    const near = r.suggestions.slice(0, 3).map((s) => `${s.name} (${s.code})`);
-    return near.length > 0 ? `unknown name; did you mean ${near.join(", ")}?` : "unknown name";
-  }
-  return "";
+  const near: Suggestion[] = r.status === "unknown" ? r.suggestions.slice(0, 3).map((s) => ({ code: s.code, name: s.name })) : [];
+  const list = near.map((s) => `${s.name} (${s.code})`).join(", ");
+  return issue(
+    at,
+    near.length > 0
+      ? { reason_en: `unknown name; did you mean ${list}?${keptEn}`, reason_zh: `未找到该名称，是否为：${list}${keptZh}` }
+      : { reason_en: `unknown name${keptEn}`, reason_zh: `未找到该名称${keptZh}` },
+    near,
+  );
 }
 
 export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
@@ -45,54 +53,16 @@ export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** The report of an import from its counts: rejections sorted by row, rows counted once however many cells failed. */
-export async function buildReport(input: {
-  kind: ImportReport["kind"];
-  catalogId: string | null;
-  dryRun: boolean;
-  now: Date;
-  upload: { table: { format: string; rows: readonly unknown[] }; mapping: { unknownHeaders: string[] }; bytes: Uint8Array };
-  counts: { created: number; updated: number; unchanged: number };
-  rejected: Rejection[];
-  organizationsCreated: number;
-  changedIds: string[];
-}): Promise<ImportReport> {
-  return {
-    id: newId("import", input.now),
-    kind: input.kind,
-    catalogId: input.catalogId,
-    dryRun: input.dryRun,
-    format: input.upload.table.format,
-    rowsTotal: input.upload.table.rows.length,
-    ...input.counts,
-    rejected: new Set(input.rejected.map((r) => r.row)).size,
-    rejections: [...input.rejected].sort((a, b) => a.row - b.row),
-    unknownColumns: input.upload.mapping.unknownHeaders,
-    organizationsCreated: input.dryRun ? 0 : input.organizationsCreated,
-    fileSha256: await sha256OfBytes(input.upload.bytes),
-    changedIds: input.dryRun ? [] : input.changedIds,
-  };
+/** Rows counted once however many of their cells failed. */
+export function rejectedRows(rejections: readonly ImportIssue[]): number {
+  return new Set(rejections.map((r) => r.row)).size;
 }
 
-/** The stored record of a finished import (its report, for `GET` later and for the audit trail). */
-export function importRecordStatement(db: Db, report: ImportReport, tenantId: string, createdBy: string, at: string): Statement {
-  return db.insert(importsTable).values({
-    id: report.id,
-    tenantId,
-    kind: report.kind,
-    catalogId: report.catalogId,
-    format: report.format,
-    fileSha256: report.fileSha256,
-    dryRun: false,
-    rowsTotal: report.rowsTotal,
-    created: report.created,
-    updated: report.updated,
-    unchanged: report.unchanged,
-    rejected: report.rejected,
-    rejections: report.rejections,
-    createdBy,
-    createdAt: at,
-  });
+/** Issues in file order: by row, then by column as the file has them (columns it lacks last). */
+export function byRow(issues: readonly ImportIssue[], headers: readonly string[]): ImportIssue[] {
+  const position = new Map(headers.map((h, i) => [h, i]));
+  const at = (i: ImportIssue) => position.get(i.column) ?? headers.length;
+  return [...issues].sort((a, b) => a.row - b.row || at(a) - at(b));
 }
 
 /** Suggestions are recomputed for at most this many changed rows of one import; beyond it, allocate the catalog. */

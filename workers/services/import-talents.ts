@@ -1,17 +1,23 @@
 import { talents } from "../../schema/index.ts";
 import type { TenantPrincipal } from "../context.ts";
 import { auditStatement } from "../data/audit.ts";
-import { bumpVersionStatement } from "../data/versions.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
 import { type TalentRow, talentKeys } from "../data/profiles.ts";
 import { findTalentsByKeys } from "../data/talents.ts";
+import { bumpVersionStatement } from "../data/versions.ts";
 import { commit, type Db, type Statement } from "../db.ts";
-import { type ParsedTalent, parseTalentRows, type Rejection } from "../imports/index.ts";
+import { type ImportIssue, type ParsedTalent, parseTalentRows } from "../imports/index.ts";
 import { newId } from "../lib/ids.ts";
 import { blankTalent } from "../routes/talents/create.ts";
-import { resolveIndustry, resolveOccupation, resolveRegion, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
+import { listIndustryChains } from "../data/industry-chains.ts";
+import { placeOptions, resolveIndustryOrChain, resolveJobTitle, resolvePlace, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
+import type { ImportOptions } from "./import-demands.ts";
+import { totals } from "./import-demands.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
-import { buildReport, type ImportReport, importRecordStatement, resolutionReason } from "./import-report.ts";
+import { commitWithRetry, completeStatement, failImportJob, type ImportJob, progressStatements, startImportJob } from "./import-job.ts";
+import { byRow, type ImportReport, rejectedRows, resolutionIssue, sha256OfBytes } from "./import-report.ts";
+
+const ROWS_PER_BATCH = BULK_CHUNK * 5;
 
 /** Fields that say what a profile is, for telling an unchanged row from an updated one. */
 function fingerprint(r: TalentRow): string {
@@ -19,52 +25,166 @@ function fingerprint(r: TalentRow): string {
   return JSON.stringify(content);
 }
 
-/**
- * Imports talent profiles: rows keyed by external id, else by phone; names of industries,
- * occupations and cities resolved to codes; the same report, dry run and idempotency as catalogs.
- */
-export async function importTalents(db: Db, caller: TenantPrincipal, upload: ReadUpload, opts: { dryRun: boolean; now: Date; requestId: string; regionCode: string | null }): Promise<ImportReport> {
-  const parsed = parseTalentRows(upload.table, upload.mapping);
-  const rejected: Rejection[] = [...parsed.rejected];
-  const at = opts.now.toISOString();
-  const within = opts.regionCode ? { within: opts.regionCode.slice(0, 2) } : {};
+interface Resolved {
+  p: ParsedTalent;
+  industries: string[];
+  occupations: string[];
+  city: string | null;
+  origin: string | null;
+  desired: string[];
+  unresolved: Record<string, string[]> | null;
+}
 
-  const ok: { p: ParsedTalent; industries: string[]; occupations: string[]; city: string | null; origin: string | null; desired: string[] }[] = [];
+/**
+ * Imports talent profiles as a job (see import-job.ts): rows keyed by external id, else by phone;
+ * names of industries, occupations and cities resolved to codes, an unresolved one kept as text
+ * with a warning; the same report, dry run and idempotency as catalogs.
+ */
+export async function importTalents(db: Db, caller: TenantPrincipal, upload: ReadUpload, opts: ImportOptions): Promise<ImportReport> {
+  const parsed = parseTalentRows(upload.table, upload.mapping);
+  const rejections: ImportIssue[] = [...parsed.rejected];
+  const warnings: ImportIssue[] = [...parsed.warnings];
+  const at = opts.now.toISOString();
+  const chains = await listIndustryChains(db, caller.tenantId);
+
+  const resolved: Resolved[] = [];
   for (const p of parsed.valid) {
-    const problems: Rejection[] = [];
+    const unresolved: Record<string, string[]> = {};
     const many = (field: string, values: string[], resolve: (v: string) => Resolution<TaxonomyLevel>): string[] =>
       values.flatMap((v) => {
         const r = resolve(v);
         if (r.status === "ok") return [r.code];
-        problems.push({ row: p.row, column: headerOf(upload.mapping, field), value: v, reason: resolutionReason(r) });
+        warnings.push(resolutionIssue({ row: p.row, column: headerOf(upload.mapping, field), value: v }, r, true));
+        (unresolved[field] ??= []).push(v);
         return [];
       });
-    const city = (v: string) => resolveRegion(v, { level: "city", ...within });
-    const industries = many("industries", p.industries, resolveIndustry);
-    const occupations = many("occupations", p.occupations, resolveOccupation);
-    const [current] = many("city", p.city ? [p.city] : [], city);
-    const [origin] = many("origin_city", p.originCity ? [p.originCity] : [], city);
-    const desired = many("desired_cities", p.desiredCities, city);
-    if (problems.length > 0) rejected.push(...problems);
-    else ok.push({ p, industries, occupations, city: current ?? null, origin: origin ?? null, desired });
+    // Any GB/T 2260 level; an ambiguous name is settled by the row's other places, then the tenant's region.
+    const place = (near: readonly (string | undefined)[]) => (v: string) => resolvePlace(v, placeOptions(opts.regionCode, near));
+    // A chain name (煤化工) stands for all of the chain's codes.
+    const industries = p.industries.flatMap((v) => {
+      const r = resolveIndustryOrChain(v, chains);
+      return many("industries", [v], () => r.resolution).length > 0 ? r.codes : [];
+    });
+    const occupations = many("occupations", p.occupations, resolveJobTitle);
+    const [current] = many("city", p.city ? [p.city] : [], place([]));
+    const [origin] = many("origin_city", p.originCity ? [p.originCity] : [], place([current]));
+    const desired = many("desired_cities", p.desiredCities, place([current, origin]));
+    resolved.push({
+      p,
+      industries: [...new Set(industries)].slice(0, 10),
+      occupations,
+      city: current ?? null,
+      origin: origin ?? null,
+      desired,
+      unresolved: Object.keys(unresolved).length > 0 ? unresolved : null,
+    });
   }
 
-  const externalIds = ok.flatMap((r) => (r.p.externalId ? [r.p.externalId] : []));
-  const phones = ok.flatMap((r) => (!r.p.externalId && r.p.phone ? [r.p.phone] : []));
+  const rejected = rejectedRows(rejections);
+  const fileSha256 = await sha256OfBytes(upload.bytes);
+  const counts = { rowsDone: rejected, created: 0, updated: 0, unchanged: 0, rejected, organizationsCreated: 0 };
+  const changedIds: string[] = [];
+  const report = (id: string, job: ImportJob | null): ImportReport => ({
+    id,
+    kind: "talents",
+    catalogId: null,
+    dryRun: opts.dryRun,
+    status: "completed",
+    format: upload.table.format,
+    rowsTotal: upload.table.rows.length,
+    rowsDone: upload.table.rows.length,
+    ...totals(counts, job),
+    rejected,
+    rejections: byRow(rejections, upload.table.headers),
+    warnings: byRow(warnings, upload.table.headers),
+    unknownColumns: upload.mapping.unknownHeaders,
+    organizationsCreated: 0,
+    fileSha256,
+    changedIds,
+  });
+
+  if (opts.dryRun) {
+    for (let i = 0; i < resolved.length; i += ROWS_PER_BATCH) {
+      for (const r of await buildProfiles(db, caller, resolved.slice(i, i + ROWS_PER_BATCH), opts.now)) counts[r.outcome]++;
+    }
+    return report(newId("import", opts.now), null);
+  }
+
+  const job = await startImportJob(db, {
+    kind: "talents",
+    tenantId: caller.tenantId,
+    catalogId: null,
+    createdBy: caller.keyId,
+    format: upload.table.format,
+    fileSha256,
+    rowsTotal: upload.table.rows.length,
+    rejected,
+    idempotencyKey: opts.idempotencyKey,
+    requestId: opts.requestId,
+    now: opts.now,
+  });
+  const who = { tenantId: caller.tenantId, actor: caller.keyId, requestId: opts.requestId, now: opts.now };
+  try {
+    for (let i = 0; i < resolved.length; i += ROWS_PER_BATCH) {
+      const lines = resolved.slice(i, i + ROWS_PER_BATCH);
+      // A concurrent import that created the same phone or external id first makes this batch
+      // fail on the unique index; rebuilt from a fresh read, it updates that profile instead.
+      await commitWithRetry(db, async () => {
+        const rows = await buildProfiles(db, caller, lines, opts.now);
+        const writes = rows.flatMap((r) => (r.outcome === "unchanged" ? [] : [r.row]));
+        const next = { ...counts, rowsDone: counts.rowsDone + lines.length };
+        for (const r of rows) next[r.outcome]++;
+        const statements: Statement[] = [];
+        for (let j = 0; j < writes.length; j += BULK_CHUNK) {
+          const chunk = writes.slice(j, j + BULK_CHUNK);
+          statements.push(bulkInsertStatement(db, talents, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "talent", chunk.map((t) => ({ id: t.id, keys: talentKeys(t) }))));
+        }
+        if (writes.length > 0) statements.push(bumpVersionStatement(db, caller.tenantId, "talents"));
+        return {
+          statements: [...statements, ...progressStatements(db, job, { ...next, ...totals(next, job) }, who)],
+          done: () => {
+            Object.assign(counts, next);
+            changedIds.push(...writes.map((w) => w.id));
+          },
+        };
+      });
+    }
+    const final = report(job.id, job);
+    await commit(db, [
+      completeStatement(db, final, at),
+      auditStatement(db, {
+        tenantId: caller.tenantId,
+        actor: caller.keyId,
+        action: "talents.imported",
+        subjectType: "import",
+        subjectId: final.id,
+        requestId: opts.requestId,
+        detail: { created: final.created, updated: final.updated, unchanged: final.unchanged, rejected: final.rejected },
+        at: opts.now,
+      }),
+    ]);
+    return final;
+  } catch (err) {
+    await failImportJob(db, job, opts.now);
+    throw err;
+  }
+}
+
+/** The profiles a batch of rows writes, from the tenant's current profiles with the same keys. */
+async function buildProfiles(db: Db, caller: TenantPrincipal, lines: readonly Resolved[], now: Date) {
+  const at = now.toISOString();
+  const externalIds = lines.flatMap((r) => (r.p.externalId ? [r.p.externalId] : []));
+  const phones = lines.flatMap((r) => (!r.p.externalId && r.p.phone ? [r.p.phone] : []));
   const byExternal = new Map<string, TalentRow>();
   const byPhone = new Map<string, TalentRow>();
   for (const r of await findTalentsByKeys(db, caller.tenantId, externalIds, phones)) {
     if (r.externalId) byExternal.set(r.externalId, r);
     if (r.phone) byPhone.set(r.phone, r);
   }
-
-  const writes: TalentRow[] = [];
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const { p, industries, occupations, city, origin, desired } of ok) {
+  const rows: { row: TalentRow; outcome: "created" | "updated" | "unchanged" }[] = [];
+  for (const { p, industries, occupations, city, origin, desired, unresolved } of lines) {
     const before = p.externalId ? byExternal.get(p.externalId) : p.phone ? byPhone.get(p.phone) : undefined;
-    const base = before ?? blankTalent(newId("talent", opts.now), caller.tenantId, caller.keyId, at);
+    const base = before ?? blankTalent(newId("talent", now), caller.tenantId, caller.keyId, at);
     const row: TalentRow = {
       ...base,
       externalId: p.externalId ?? base.externalId,
@@ -86,50 +206,13 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
       modes: p.modes,
       salaryExpected: p.salaryExpected,
       categoryLevel: p.categoryLevel,
+      unresolvedNames: unresolved,
     };
-    if (before && fingerprint(before) === fingerprint(row)) {
-      unchanged++;
-      continue;
+    if (before && fingerprint(before) === fingerprint(row)) rows.push({ row, outcome: "unchanged" });
+    else {
+      if (before) row.updatedAt = at;
+      rows.push({ row, outcome: before ? "updated" : "created" });
     }
-    if (before) {
-      updated++;
-      row.updatedAt = at;
-    } else created++;
-    writes.push(row);
   }
-
-  const report = await buildReport({
-    kind: "talents",
-    catalogId: null,
-    dryRun: opts.dryRun,
-    now: opts.now,
-    upload,
-    counts: { created, updated, unchanged },
-    rejected,
-    changedIds: writes.map((w) => w.id),
-    organizationsCreated: 0,
-  });
-  if (opts.dryRun) return report;
-
-  const chunks: Statement[][] = [];
-  for (let i = 0; i < writes.length; i += BULK_CHUNK) {
-    const chunk = writes.slice(i, i + BULK_CHUNK);
-    chunks.push([bulkInsertStatement(db, talents, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "talent", chunk.map((t) => ({ id: t.id, keys: talentKeys(t) })))]);
-  }
-  // Five chunks (about 1,000 rows) per batch: fewer commits, each still far inside D1's limits.
-  for (let i = 0; i < chunks.length; i += 5) await commit(db, [...chunks.slice(i, i + 5).flat(), bumpVersionStatement(db, caller.tenantId, "talents")]);
-  await commit(db, [
-    importRecordStatement(db, report, caller.tenantId, caller.keyId, at),
-    auditStatement(db, {
-      tenantId: caller.tenantId,
-      actor: caller.keyId,
-      action: "talents.imported",
-      subjectType: "import",
-      subjectId: report.id,
-      requestId: opts.requestId,
-      detail: { created, updated, unchanged, rejected: report.rejected },
-      at: opts.now,
-    }),
-  ]);
-  return report;
+  return rows;
 }

@@ -3,9 +3,11 @@ import { insertKey, mintKey } from "../data/api-keys.ts";
 import { auditStatement } from "../data/audit.ts";
 import { isUniqueViolation } from "../data/constraints.ts";
 import { insertOrganization, type OrganizationRow } from "../data/organizations.ts";
+import { DEFAULT_LOCALE, DEFAULT_SUGGESTION_THRESHOLD, upsertSettingsStatement } from "../data/settings.ts";
 import { findTenantBySlug, insertTenant, type TenantRow } from "../data/tenants.ts";
 import { commit, type Db } from "../db.ts";
 import { ConflictError } from "../errors.ts";
+import type { Locale } from "../i18n.ts";
 import { newId } from "../lib/ids.ts";
 
 export interface ProvisionTenantInput {
@@ -14,6 +16,8 @@ export interface ProvisionTenantInput {
   regionCode: string | null;
   /** The organizer organization that holds the first admin key; defaults to the tenant's name. */
   adminOrganizationName?: string | undefined;
+  /** The language of problems without Accept-Language; English unless asked. */
+  locale?: Locale | undefined;
 }
 
 export interface ProvisionedTenant {
@@ -32,7 +36,7 @@ export async function provisionTenant(
   input: ProvisionTenantInput,
   ctx: { actor: string; requestId: string | null; now: Date },
 ): Promise<ProvisionedTenant> {
-  if (await findTenantBySlug(db, input.slug)) throw new ConflictError(`A tenant with slug '${input.slug}' already exists.`);
+  if (await findTenantBySlug(db, input.slug)) throw new ConflictError(`A tenant with slug '${input.slug}' already exists.`, `标识为 '${input.slug}' 的租户已存在。`);
   const at = ctx.now.toISOString();
   const tenant: TenantRow = { id: newId("tenant", ctx.now), name: input.name, slug: input.slug, regionCode: input.regionCode, createdAt: at, updatedAt: at };
   const organization: OrganizationRow = {
@@ -56,6 +60,7 @@ export async function provisionTenant(
       insertTenant(db, tenant),
       insertOrganization(db, organization),
       insertKey(db, adminKey),
+      upsertSettingsStatement(db, tenant.id, DEFAULT_SUGGESTION_THRESHOLD, null, at, input.locale ?? DEFAULT_LOCALE),
       auditStatement(db, {
         tenantId: tenant.id,
         actor: ctx.actor,
@@ -63,12 +68,12 @@ export async function provisionTenant(
         subjectType: "tenant",
         subjectId: tenant.id,
         requestId: ctx.requestId,
-        detail: { slug: tenant.slug, organization_id: organization.id, admin_key_id: adminKey.id },
+        detail: { slug: tenant.slug, organization_id: organization.id, admin_key_id: adminKey.id, locale: input.locale ?? DEFAULT_LOCALE },
         at: ctx.now,
       }),
     ]);
   } catch (err) {
-    if (isUniqueViolation(err, "tenants")) throw new ConflictError(`A tenant with slug '${input.slug}' already exists.`);
+    if (isUniqueViolation(err, "tenants")) throw new ConflictError(`A tenant with slug '${input.slug}' already exists.`, `标识为 '${input.slug}' 的租户已存在。`);
     throw err;
   }
   return { tenant, organization, adminKey, adminSecret: secret };

@@ -49,13 +49,31 @@ export function occupationTaxonomy(): Taxonomy<OccupationLevel> {
   return occupationMemo;
 }
 
+/** The four municipalities (直辖市): provinces whose districts sit under one city-level 市辖区 (1101, …, 5001). */
+export const MUNICIPALITIES: ReadonlySet<string> = new Set(["11", "12", "31", "50"]);
+
+/** The city-level code that stands for a municipality as a city: 北京市 → 1101. */
+export function municipalCity(province: string): string {
+  return `${province}01`;
+}
+
+const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
+
+/**
+ * A municipality is a city as well as a province: its 市辖区 row carries the municipality's name
+ * (1101 北京市), so 北京市 as a 工作地点 is a city with 110108 海淀区 below it.
+ */
+function cityName(r: { code: string; name: string; parent: string }): string {
+  return MUNICIPALITIES.has(r.parent) && r.code === municipalCity(r.parent) ? (provinceName.get(r.parent) ?? r.name) : r.name;
+}
+
 /** GB/T 2260 provinces, cities and areas as one tree. */
 export function regionTaxonomy(): Taxonomy<RegionLevel> {
   regionMemo ??= buildTaxonomy({
     kind: "regions",
     rows: [
       ...provinces.map((r) => ({ code: r.code, name: r.name, parent: null, level: "province" })),
-      ...cities.map((r) => ({ code: r.code, name: r.name, parent: r.parent, level: "city" })),
+      ...cities.map((r) => ({ code: r.code, name: cityName(r), parent: r.parent, level: "city" })),
       ...areas.map((r) => ({ code: r.code, name: r.name, parent: r.parent, level: "area" })),
     ],
     levels: REGION_LEVELS,

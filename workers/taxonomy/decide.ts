@@ -14,8 +14,8 @@ export interface Tier<L extends TaxonomyLevel> {
 export interface DecideOptions<L extends TaxonomyLevel> {
   /** Hard filter: a candidate that fails it does not exist for this call. */
   accept?: (node: TaxonomyNode<L>) => boolean;
-  /** Soft filter: keeps the candidates that pass it, unless none does. */
-  prefer?: (node: TaxonomyNode<L>) => boolean;
+  /** Soft filters, in order: each keeps the candidates that pass it, unless none does. */
+  prefer?: ((node: TaxonomyNode<L>) => boolean) | readonly ((node: TaxonomyNode<L>) => boolean)[];
   /** Same-named entries where one contains the others resolve to the most general one (industries, occupations). */
   collapseToAncestor?: boolean;
 }
@@ -39,8 +39,8 @@ export function decide<L extends TaxonomyLevel>(tiers: Iterable<Tier<L>>, opts: 
   for (const tier of tiers) {
     let nodes = [...new Set(tier.nodes)].filter((n) => !opts.accept || opts.accept(n));
     if (nodes.length === 0) continue;
-    if (opts.prefer) {
-      const preferred = nodes.filter(opts.prefer);
+    for (const prefer of typeof opts.prefer === "function" ? [opts.prefer] : (opts.prefer ?? [])) {
+      const preferred = nodes.filter(prefer);
       if (preferred.length > 0) nodes = preferred;
     }
     if (tier.preferGeneral) {

@@ -32,7 +32,7 @@ export interface TaxonomyNode<L extends TaxonomyLevel = TaxonomyLevel> {
 }
 
 /** How an `ok` resolution was reached, from the most to the least literal. */
-export type MatchedBy = "code" | "name" | "short_name" | "alias" | "qualified_name";
+export type MatchedBy = "code" | "name" | "short_name" | "alias" | "qualified_name" | "common_region" | "chain";
 
 export interface Candidate<L extends TaxonomyLevel = TaxonomyLevel> {
   code: string;
@@ -50,6 +50,8 @@ export type Resolution<L extends TaxonomyLevel = TaxonomyLevel> =
 export interface RegionResolveOptions {
   /** Only entries of this level can match. */
   level?: RegionLevel;
-  /** A region code (e.g. the tenant's province) that narrows several matches to those inside it. */
+  /** A region code (e.g. the tenant's region) that narrows several matches to those inside it, else inside its province. */
   within?: string;
+  /** Codes of places named beside this one (the row's other place columns): they narrow first. */
+  near?: readonly string[];
 }

@@ -8,7 +8,7 @@ import { type EventRecord, webhookBody } from "./payload.ts";
 import type { WebhookRuntime } from "./runtime.ts";
 import type { SendOutcome } from "./sender.ts";
 import { signedHeaders } from "./signing.ts";
-import { urlProblem } from "./url-policy.ts";
+import { addressProblem, hostToResolve, urlProblem } from "./url-policy.ts";
 
 /**
  * Claims due attempts and sends them. The claim is one conditional UPDATE: a row is taken only if
@@ -73,10 +73,33 @@ export async function attempt(rt: WebhookRuntime, delivery: WebhookDeliveryRow, 
     "user-agent": "Wutong-Webhooks/1.0",
     ...(await signedHeaders(secrets, event.id, sentAt, body)),
   };
-  // Checked again at send time: the setting may have been turned off since the URL was accepted.
-  const refused = urlProblem(endpoint.url, rt.allowPrivateUrls);
+  const refused = await sendTimeRefusal(rt, endpoint.url);
   const outcome: SendOutcome = refused
-    ? { kind: "error", error: `url refused: ${refused}`, latencyMs: 0 }
+    ? { kind: "error", error: refused, latencyMs: 0 }
     : await rt.send({ url: endpoint.url, headers, body, timeoutMs: rt.timeoutMs });
   await recordOutcome(rt, delivery, endpoint, outcome);
+}
+
+/**
+ * The URL policy again at send time (the setting may have changed since the URL was accepted),
+ * and, where a resolver exists, on every address the host resolves to: a public name that points
+ * at a private or metadata address is refused like the literal would be.
+ */
+async function sendTimeRefusal(rt: WebhookRuntime, url: string): Promise<string | null> {
+  const literal = urlProblem(url, rt.allowPrivateUrls);
+  if (literal) return `url refused: ${literal}`;
+  const host = rt.resolve ? hostToResolve(url) : null;
+  if (!rt.resolve || !host) return null;
+  let addresses: string[];
+  try {
+    addresses = await rt.resolve(host);
+  } catch {
+    return `connection failed: ${host} does not resolve`;
+  }
+  if (addresses.length === 0) return `connection failed: ${host} does not resolve`;
+  for (const address of addresses) {
+    const problem = addressProblem(address, rt.allowPrivateUrls);
+    if (problem) return `url refused: ${host} resolves to ${address}; ${problem}`;
+  }
+  return null;
 }

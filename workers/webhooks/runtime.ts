@@ -4,6 +4,7 @@ import type { SecretBox } from "../lib/secrets.ts";
 import type { Logger } from "../logger.ts";
 import { CLAIM_MS, RETRY_DELAYS_MS } from "./schedule.ts";
 import { fetchSender, type HttpSender } from "./sender.ts";
+import type { HostResolver } from "./url-policy.ts";
 
 /** Per-attempt timeout in production; tests inject a shorter one. */
 export const ATTEMPT_TIMEOUT_MS = 15_000;
@@ -17,6 +18,8 @@ export interface WebhookRuntime {
   /** Opens the endpoints' sealed signing secrets. */
   secrets: SecretBox;
   allowPrivateUrls: boolean;
+  /** Resolves endpoint hosts so each address is checked at send time; absent where no lookup exists (Workers). */
+  resolve?: HostResolver | undefined;
   timeoutMs: number;
   /** How long a claimed attempt is reserved for its runner. */
   claimMs: number;
@@ -34,9 +37,10 @@ export function webhookRuntime(deps: Deps, overrides: Partial<WebhookRuntime> = 
     db: deps.db,
     clock: deps.clock,
     logger: deps.logger,
-    send: fetchSender,
+    send: deps.sendWebhook ?? fetchSender,
     secrets: deps.secrets,
     allowPrivateUrls: deps.config.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
+    resolve: deps.resolveHost,
     timeoutMs: ATTEMPT_TIMEOUT_MS,
     claimMs: CLAIM_MS,
     random: Math.random,

@@ -47,7 +47,7 @@ export function registerCreateCatalog(app: App): void {
           }),
         ]);
       } catch (err) {
-        if (isUniqueViolation(err, "catalogs")) throw new ConflictError(`A catalog named '${body.name}' already exists in this tenant.`);
+        if (isUniqueViolation(err, "catalogs")) throw new ConflictError(`A catalog named '${body.name}' already exists in this tenant.`, `本租户中已有名为 '${body.name}' 的需求目录。`);
         throw err;
       }
       return c.json(toCatalog(row), 201);

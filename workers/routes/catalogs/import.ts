@@ -10,7 +10,7 @@ import { SUGGEST_AFTER_IMPORT } from "../../services/import-report.ts";
 import { importDemands } from "../../services/import-demands.ts";
 import { parseMappingParam, readUpload } from "../../services/import-file.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, IdempotencyHeader, idParam, jsonContent } from "../shared.ts";
-import { importBody, ImportQuery, ImportReportSchema, toImportReport } from "./import-schema.ts";
+import { importBody, ImportQuery, ImportReportSchema, prefersChinese, toImportReport } from "./import-schema.ts";
 
 const route = createRoute({
   method: "post",
@@ -18,11 +18,11 @@ const route = createRoute({
   tags: ["Catalogs"],
   summary: "Import catalog lines from Excel, CSV or JSON",
   description:
-    "Chinese or English headers (岗位名称/title, 用人单位/employer, 需求人数/headcount, 学历要求/education, …; see the template at /v1/catalogs/template.xlsx). GBK-encoded CSV is decoded. Valid rows are imported even when others are rejected; the report lists every rejected cell. Lines are keyed by 外部编号/external_id, else by employer + title + city: importing the same file again changes nothing. Up to 20 MB and 50,000 rows.",
+    "Chinese or English headers (岗位名称/title, 用人单位/employer, 需求人数/headcount, 学历要求/education, …; see the template at /v1/catalogs/template.xlsx). GBK-encoded CSV is decoded. A row is rejected only when a required cell (岗位名称, 用人单位, a bad 需求人数 or 工作地点) is missing or broken, or it repeats a line; any other cell that does not parse or resolve is a warning (an unknown 行业/职业 is kept as text without a code) and the row lands. Every rejection and warning has reason_zh and reason_en (reason follows Accept-Language). Lines are keyed by 外部编号/external_id, else by employer + title + city: importing the same file again changes nothing. The import is a job (GET /v1/imports/{id}): batches of 1,000 lines commit with its progress; a job interrupted by a crash completes when the same file is imported again. Concurrent imports of the same lines settle to created/updated lines, or 409 if they keep colliding. Up to 20 MB and 50,000 rows.",
   security: BEARER,
   middleware: [authenticate("admin", "organizer")] as const,
   request: { params: idParam("catalog"), query: ImportQuery, headers: IdempotencyHeader, body: importBody },
-  responses: { 200: jsonContent(ImportReportSchema, "The import report"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 413, 415, 422) },
+  responses: { 200: jsonContent(ImportReportSchema, "The import report"), ...errorResponses(400, ...AUTHED_ERRORS, 404, 409, 413, 415, 422) },
 });
 
 export function registerImportCatalog(app: App): void {
@@ -41,6 +41,7 @@ export function registerImportCatalog(app: App): void {
         now: clock(),
         requestId: c.get("requestId"),
         regionCode: tenant.regionCode,
+        idempotencyKey: c.req.header("idempotency-key") ?? null,
       });
       const changed = report.changedIds.slice(0, SUGGEST_AFTER_IMPORT);
       if (changed.length > 0) {
@@ -48,7 +49,7 @@ export function registerImportCatalog(app: App): void {
           for (const id of changed) await suggestForDemand(db, caller.tenantId, id, clock());
         });
       }
-      return c.json(toImportReport(report), 200);
+      return c.json(toImportReport(report, { zh: prefersChinese(c.req.header("accept-language")) }), 200);
     });
   });
 }

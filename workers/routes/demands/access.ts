@@ -6,5 +6,5 @@ import { ForbiddenError } from "../../errors.ts";
 export function assertMayManageDemand(caller: TenantPrincipal, demand: Pick<DemandRow, "organizationId">): void {
   if (caller.role === "admin" || caller.role === "organizer") return;
   if (caller.role === "enterprise" && caller.organizationId === demand.organizationId) return;
-  throw new ForbiddenError("Enterprises manage their own organization's demands only.");
+  throw new ForbiddenError("Enterprises manage their own organization's demands only.", "企业只能管理本机构的需求。");
 }

@@ -14,7 +14,8 @@ import { newId } from "../../lib/ids.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { BEARER, errorResponses, IdempotencyHeader, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { assertMayManageDemand } from "./access.ts";
-import { applyDemandInput, blankDemand, CreateDemandBody, DemandSchema, toDemand } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { applyDemandInput, resolveDemandCodes, blankDemand, CreateDemandBody, DemandSchema, toDemand } from "./schema.ts";
 
 const route = createRoute({
   method: "post",
@@ -31,8 +32,8 @@ const route = createRoute({
 export function registerCreateDemand(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer", "enterprise");
-    const body = c.req.valid("json");
     const { db, clock } = c.get("deps");
+    const body = resolveDemandCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     const organizationId = body.organization_id ?? (caller.role === "enterprise" ? caller.organizationId : null);
     if (!organizationId) throw new ValidationError([{ path: "organization_id", message: "is required" }]);
     assertMayManageDemand(caller, { organizationId });

@@ -6,11 +6,12 @@ import { authenticate, requireRole } from "../../auth.ts";
 import { listDemands } from "../../data/demands.ts";
 import { decodeCursor, page } from "../../lib/cursor.ts";
 import { idPattern } from "../../lib/ids.ts";
-import { profileFilters, queryParam } from "../filters.ts";
+import { profileFilters, queryParam, searchQuery, searchTermsOf } from "../filters.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, jsonContent, PaginationQuery } from "../shared.ts";
 import { DemandListSchema, toDemand } from "./schema.ts";
 
 const Query = PaginationQuery.extend({
+  ...searchQuery("the position, its skills or the employer's name"),
   ...profileFilters,
   education: z.enum(EDUCATION_LEVELS).optional().openapi(queryParam("education", "Minimum education required, exactly.")),
   status: z.enum(DEMAND_STATUSES).optional().openapi(queryParam("status", "open or closed.")),
@@ -25,7 +26,7 @@ const route = createRoute({
   path: "/v1/demands",
   tags: ["Demands"],
   summary: "List demands",
-  description: "Newest first, narrowed by the filters.",
+  description: "Newest first, narrowed by the filters; `q=` searches positions, skills and employer names, combinable with every filter.",
   security: BEARER,
   middleware: [authenticate("admin", "organizer", "enterprise", "talent")] as const,
   request: { query: Query },
@@ -51,6 +52,7 @@ export function registerListDemands(app: App): void {
         industryChain: query.industry_chain,
         organizationId: query.organization_id,
         catalogId: query.catalog_id,
+        terms: searchTermsOf(query.q),
       },
       { limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : null },
     );

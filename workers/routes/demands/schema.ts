@@ -3,7 +3,7 @@ import { EDUCATION_LEVELS, ENGAGEMENT_MODES, SKILL_LEVELS, TITLE_LEVELS } from "
 import { DEMAND_STATUSES } from "../../../schema/index.ts";
 import type { DemandRow } from "../../data/demands.ts";
 import { idPattern } from "../../lib/ids.ts";
-import { cityCode, industryCode, occupationCode } from "../codes.ts";
+import { type CodeContext, CodeResolver, industryField, industryName, nameField, occupationField, occupationName, placeField, placeName } from "../codes.ts";
 import { listOf } from "../shared.ts";
 
 const tags = (max: number) => z.array(z.string().trim().min(1).max(100)).max(max);
@@ -12,10 +12,12 @@ const writable = {
   catalog_id: z.string().regex(idPattern("catalog"), "must be a catalog id (cat_…)").nullable(),
   external_id: z.string().trim().min(1).max(100).nullable(),
   description: z.string().trim().max(5000).nullable(),
-  industry_code: industryCode.nullable().openapi({ description: "GB/T 4754-2017 code.", example: "2614" }),
-  occupation_code: occupationCode.nullable().openapi({ description: "职业分类大典 2022 code.", example: "2-02-06-03" }),
+  industry_code: industryField
+    .nullable()
+    .openapi({ description: "GB/T 4754-2017 code or industry name; one of the tenant's industry chains (煤化工) gives its first code and sets `industry_chain`.", example: "2614" }),
+  occupation_code: occupationField.nullable().openapi({ description: "职业分类大典 2022 code, occupation name or job-board title.", example: "2-02-06-03" }),
   industry_chain: z.string().trim().min(1).max(50).nullable().openapi({ example: "煤化工" }),
-  city: cityCode.nullable().openapi({ example: "1506" }),
+  city: placeField.nullable().openapi({ description: "Where the job is: a GB/T 2260 code at any level or a place name (鄂尔多斯 → 1506, 鄂托克旗 → 150624).", example: "1506" }),
   headcount: z.number().int().min(1).max(100_000).nullable(),
   min_education: z.enum(EDUCATION_LEVELS).nullable(),
   min_title_level: z.enum(TITLE_LEVELS).nullable(),
@@ -72,9 +74,12 @@ export const DemandSchema = z
     title: z.string(),
     description: z.string().nullable(),
     industry_code: z.string().nullable(),
+    industry_name: nameField("The name of `industry_code`.", "有机化学原料制造"),
     occupation_code: z.string().nullable(),
+    occupation_name: nameField("The name of `occupation_code`.", "化工生产工程技术人员"),
     industry_chain: z.string().nullable(),
     city: z.string().nullable(),
+    city_name: nameField("The name of `city` (a district with its city: 鄂尔多斯市鄂托克旗).", "鄂尔多斯市"),
     headcount: z.number().int().nullable(),
     filled: z.number().int(),
     min_education: z.enum(EDUCATION_LEVELS).nullable(),
@@ -91,6 +96,9 @@ export const DemandSchema = z
     urgency: z.number().int().nullable(),
     category_level: z.number().int().nullable(),
     valid_until: z.string().nullable(),
+    unresolved_names: z
+      .record(z.string(), z.array(z.string()))
+      .openapi({ description: "Names an import could not resolve to a code, kept as written, by field.", example: { occupation: ["风机运维"] } }),
     status: z.enum(DEMAND_STATUSES),
     created_at: z.string(),
     updated_at: z.string(),
@@ -108,9 +116,12 @@ export function toDemand(row: DemandRow): z.infer<typeof DemandSchema> {
     title: row.title,
     description: row.description,
     industry_code: row.industryCode,
+    industry_name: industryName(row.industryCode),
     occupation_code: row.occupationCode,
+    occupation_name: occupationName(row.occupationCode),
     industry_chain: row.industryChain,
     city: row.city,
+    city_name: placeName(row.city),
     headcount: row.headcount,
     filled: row.filled,
     min_education: row.minEducation,
@@ -127,10 +138,29 @@ export function toDemand(row: DemandRow): z.infer<typeof DemandSchema> {
     urgency: row.urgency,
     category_level: row.categoryLevel,
     valid_until: row.validUntil,
+    unresolved_names: row.unresolvedNames ?? {},
     status: row.status,
     created_at: row.createdAt,
     updated_at: row.updatedAt,
   });
+}
+
+/**
+ * The body with its code-or-name fields resolved to codes (as imports resolve them); every name
+ * that does not resolve is one 422. An industry chain named as the industry fills `industry_chain`.
+ */
+export function resolveDemandCodes<T extends UpdateDemandInput>(ctx: CodeContext, body: T): T {
+  const r = new CodeResolver(ctx);
+  const industry = r.industry("industry_code", body.industry_code);
+  const out: T = {
+    ...body,
+    ...(industry === undefined ? {} : { industry_code: industry === null ? null : industry.code }),
+    ...(body.industry_chain === undefined && industry?.chain ? { industry_chain: industry.chain } : {}),
+    ...(body.occupation_code === undefined ? {} : { occupation_code: r.occupation("occupation_code", body.occupation_code) }),
+    ...(body.city === undefined ? {} : { city: r.place("city", body.city) }),
+  };
+  r.done();
+  return out;
 }
 
 /** Applies a body onto a row: absent fields keep their value, null clears. */
@@ -198,6 +228,7 @@ export function blankDemand(init: { id: string; tenantId: string; organizationId
     urgency: null,
     categoryLevel: null,
     validUntil: null,
+    unresolvedNames: null,
     status: "open",
     createdBy: init.createdBy,
     createdAt: init.at,

@@ -10,7 +10,8 @@ import { suggestForDemand } from "../../matching-service/suggest.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { BEARER, errorResponses, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { assertMayManageDemand } from "./access.ts";
-import { applyDemandInput, DemandSchema, toDemand, UpdateDemandBody } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { applyDemandInput, resolveDemandCodes, DemandSchema, toDemand, UpdateDemandBody } from "./schema.ts";
 
 const route = createRoute({
   method: "patch",
@@ -27,8 +28,8 @@ const route = createRoute({
 export function registerUpdateDemand(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer", "enterprise");
-    const body = c.req.valid("json");
     const { db, clock } = c.get("deps");
+    const body = resolveDemandCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     const current = await getDemandInTenant(db, caller.tenantId, c.req.valid("param").id);
     assertMayManageDemand(caller, current);
     if (body.catalog_id) await getCatalogInTenant(db, caller.tenantId, body.catalog_id);

@@ -10,7 +10,8 @@ import { newId } from "../../lib/ids.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { slotProblems } from "../../roadshows/slots.ts";
 import { BEARER, errorResponses, IdempotencyHeader, jsonContent, WRITE_ERRORS } from "../shared.ts";
-import { CreateEventBody, EventSchema, slotColumns, toEvent } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { CreateEventBody, EventSchema, slotColumns, toEvent, resolveEventCodes } from "./schema.ts";
 
 const route = createRoute({
   method: "post",
@@ -29,8 +30,8 @@ const route = createRoute({
 export function registerCreateEvent(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer");
-    const body = c.req.valid("json");
     const { db, clock } = c.get("deps");
+    const body = resolveEventCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     const slotErrors = slotProblems(body.meeting_slots, { startsAt: body.starts_at, endsAt: body.ends_at });
     if (slotErrors.length > 0) throw new ValidationError(slotErrors);
     return idempotent(c, caller.tenantId, async () => {
@@ -52,6 +53,7 @@ export function registerCreateEvent(app: App): void {
         sessions: body.sessions,
         ...slotColumns(body.meeting_slots),
         tables: body.tables,
+        questions: body.questions,
         changeToken: null,
         createdBy: caller.keyId,
         createdAt: now.toISOString(),

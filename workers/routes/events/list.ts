@@ -18,9 +18,9 @@ const Query = PaginationQuery.extend({
     .openapi({ param: { name: "quarter", in: "query" }, description: "Only events starting in this quarter, e.g. `2026Q3`.", example: "2026Q3" }),
   city: z
     .string()
-    .regex(/^\d{4}$/, "must be a 4-digit city code")
+    .regex(/^\d{2}(?:\d{2}){0,2}$/, "must be a GB/T 2260 code (2, 4 or 6 digits)")
     .optional()
-    .openapi({ param: { name: "city", in: "query" }, description: "Only events in this city (GB/T 2260 code, `city_code`).", example: "1506" }),
+    .openapi({ param: { name: "city", in: "query" }, description: "Only events in this place or inside it (GB/T 2260 code, `city_code`: 1506 lists events in 康巴什区 150603).", example: "1506" }),
 });
 
 const route = createRoute({

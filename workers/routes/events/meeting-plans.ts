@@ -10,6 +10,7 @@ import { ConflictError } from "../../errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { planMeetings } from "../../roadshows/meeting-plan.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent } from "../shared.ts";
+import { partyNames } from "../../data/names.ts";
 import { MeetingPlanSchema, partyRef, toMeeting } from "./meetings-schema.ts";
 
 const route = createRoute({
@@ -33,7 +34,10 @@ export function registerCreateMeetingPlan(app: App): void {
     const { db, clock } = c.get("deps");
     const event = await getEventInTenant(db, caller.tenantId, c.req.valid("param").id);
     if (event.meetingSlots.length === 0 || event.tables.length === 0) {
-      throw new ConflictError("The event has no meeting slots or no tables; set meeting_slots and tables first.");
+      throw new ConflictError(
+        "The event has no meeting slots or no tables; set meeting_slots and tables first.",
+        "该活动没有会面时段或桌位；请先设置 meeting_slots 和 tables。",
+      );
     }
     const now = clock();
     const outcome = await planMeetings(db, event, await meetingRequestsOf(db, event.id), await confirmedSignups(db, event.id), now);
@@ -80,12 +84,13 @@ export function registerCreateMeetingPlan(app: App): void {
         at: now,
       }),
     ]);
+    const names = await partyNames(db, caller.tenantId, [...rows.flatMap((m) => [m.partyA, m.partyB]), ...outcome.leftOut.flatMap((l) => [l.a, l.b])]);
     return c.json(
       MeetingPlanSchema.parse({
         id: plan.id,
         event_id: event.id,
-        meetings: rows.map((m) => toMeeting(m, event.slots)),
-        left_out: outcome.leftOut.map((l) => ({ a: partyRef(l.a), b: partyRef(l.b), reason: l.reason, priority: l.priority })),
+        meetings: rows.map((m) => toMeeting(m, event.slots, names)),
+        left_out: outcome.leftOut.map((l) => ({ a: partyRef(l.a, names), b: partyRef(l.b, names), reason: l.reason, priority: l.priority })),
         total_priority: plan.totalPriority,
         upper_bound: plan.upperBound,
         created_at: plan.createdAt,

@@ -1,3 +1,4 @@
+import { partyNames } from "../../data/names.ts";
 import { createRoute } from "@hono/zod-openapi";
 import { and, eq, or } from "drizzle-orm";
 import { signups } from "../../../schema/tables/roadshows.ts";
@@ -50,8 +51,8 @@ async function seatedParty(db: Db, event: EventRow, kind: string, id: string, pa
 }
 
 function assertMayAskAs(caller: TenantPrincipal, party: string): void {
-  if (caller.role === "talent" && party !== caller.talentId) throw new ForbiddenError("A talent key asks for meetings as itself only.");
-  if (caller.role === "enterprise" && party !== caller.organizationId) throw new ForbiddenError("An enterprise key asks for meetings as its own organization only.");
+  if (caller.role === "talent" && party !== caller.talentId) throw new ForbiddenError("A talent key asks for meetings as itself only.", "人才密钥只能以本人名义申请会面。");
+  if (caller.role === "enterprise" && party !== caller.organizationId) throw new ForbiddenError("An enterprise key asks for meetings as its own organization only.", "企业密钥只能以本机构名义申请会面。");
 }
 
 export function registerCreateMeetingRequest(app: App): void {
@@ -82,16 +83,17 @@ export function registerCreateMeetingRequest(app: App): void {
     try {
       await commit(db, [insertMeetingRequest(db, row)]);
     } catch (err) {
-      if (isUniqueViolation(err)) throw new ConflictError(`${fromParty} has already asked to meet ${toParty} at this event.`);
+      if (isUniqueViolation(err)) throw new ConflictError(`${fromParty} has already asked to meet ${toParty} at this event.`, `${fromParty} 已在本活动中申请与 ${toParty} 会面。`);
       throw err;
     }
     const mutual = await reverseRequestExists(db, event.id, fromParty, toParty);
+    const names = await partyNames(db, caller.tenantId, [fromParty, toParty]);
     return c.json(
       MeetingRequestSchema.parse({
         id: row.id,
         event_id: row.eventId,
-        from: { kind: row.fromKind, id: row.fromId, party: fromParty },
-        to: { kind: row.toKind, id: row.toId, party: toParty },
+        from: { kind: row.fromKind, id: row.fromId, party: fromParty, name: names.get(fromParty) ?? null },
+        to: { kind: row.toKind, id: row.toId, party: toParty, name: names.get(toParty) ?? null },
         priority: row.priority,
         mutual,
         created_at: row.createdAt,

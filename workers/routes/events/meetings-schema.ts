@@ -23,15 +23,19 @@ export const MeetingRequestSchema = z
   .object({
     id: z.string().openapi({ example: "mrq_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" }),
     event_id: z.string(),
-    from: z.object({ kind: z.enum(PARTY_KINDS), id: z.string(), party: z.string() }),
-    to: z.object({ kind: z.enum(PARTY_KINDS), id: z.string(), party: z.string() }),
+    from: z.object({ kind: z.enum(PARTY_KINDS), id: z.string(), party: z.string(), name: z.string().nullable().openapi({ description: "The party's display name." }) }),
+    to: z.object({ kind: z.enum(PARTY_KINDS), id: z.string(), party: z.string(), name: z.string().nullable() }),
     priority: z.number().int(),
     mutual: z.boolean().openapi({ description: "True when the other side has asked too: such pairs are scheduled first." }),
     created_at: z.string(),
   })
   .openapi("MeetingRequest");
 
-const PartyRef = z.object({ kind: z.enum(["talent", "organization"]), id: z.string() });
+const PartyRef = z.object({
+  kind: z.enum(["talent", "organization"]),
+  id: z.string(),
+  name: z.string().nullable().openapi({ description: "The talent's or organization's display name, as a badge or table card prints it.", example: "李明" }),
+});
 
 export const MeetingSchema = z
   .object({
@@ -72,11 +76,11 @@ export const MeetingPlanSchema = z
   })
   .openapi("MeetingPlan");
 
-export function partyRef(party: string): z.infer<typeof PartyRef> {
-  return { kind: party.startsWith("tal_") ? "talent" : "organization", id: party };
+export function partyRef(party: string, names: ReadonlyMap<string, string>): z.infer<typeof PartyRef> {
+  return { kind: party.startsWith("tal_") ? "talent" : "organization", id: party, name: names.get(party) ?? null };
 }
 
-export function toMeeting(row: MeetingRow, slots: readonly MeetingSlot[]): z.infer<typeof MeetingSchema> {
+export function toMeeting(row: MeetingRow, slots: readonly MeetingSlot[], names: ReadonlyMap<string, string>): z.infer<typeof MeetingSchema> {
   return MeetingSchema.parse({
     id: row.id,
     event_id: row.eventId,
@@ -84,8 +88,8 @@ export function toMeeting(row: MeetingRow, slots: readonly MeetingSlot[]): z.inf
     starts_at: row.slot,
     ends_at: slotEnd(slots, row.slot),
     table: row.tableName,
-    a: partyRef(row.partyA),
-    b: partyRef(row.partyB),
+    a: partyRef(row.partyA, names),
+    b: partyRef(row.partyB, names),
     mutual: row.mutual,
     score: row.score,
     priority: row.priority,

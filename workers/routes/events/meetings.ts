@@ -6,6 +6,7 @@ import { ForbiddenError } from "../../errors.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent, PaginationQuery } from "../shared.ts";
 import { readableEvent, runsEvents } from "./access.ts";
+import { partyNames } from "../../data/names.ts";
 import { MeetingListSchema, toMeeting } from "./meetings-schema.ts";
 
 const Query = PaginationQuery.extend({
@@ -37,7 +38,7 @@ export function registerListMeetings(app: App): void {
     let participant = query.participant;
     if (!runsEvents(caller)) {
       const own = caller.role === "talent" ? caller.talentId : caller.organizationId;
-      if (participant !== undefined && participant !== own) throw new ForbiddenError("Talent and enterprise keys see only their own meetings.");
+      if (participant !== undefined && participant !== own) throw new ForbiddenError("Talent and enterprise keys see only their own meetings.", "人才和企业密钥只能查看自己的会面。");
       participant = own ?? "-";
     }
     let after: { slot: string; table: string } | null = null;
@@ -49,6 +50,7 @@ export function registerListMeetings(app: App): void {
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     const next = rows.length > query.limit && last ? encodeCursor(`${last.slot}|${last.tableName}`) : null;
-    return c.json({ data: items.map((m) => toMeeting(m, event.slots)), next_cursor: next }, 200);
+    const names = await partyNames(db, caller.tenantId, items.flatMap((m) => [m.partyA, m.partyB]));
+    return c.json({ data: items.map((m) => toMeeting(m, event.slots, names)), next_cursor: next }, 200);
   });
 }

@@ -2,9 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { getEventInTenant } from "../../data/roadshows.ts";
-import { chainRow, eventRow, reportCsv } from "../../roadshows/report-csv.ts";
+import { EXPORT_CONTENT, exportFile, exportFormat, XLSX_MEDIA_TYPE } from "../../exports/index.ts";
+import { chainRow, eventRow, reportTable } from "../../roadshows/report-csv.ts";
 import { roadshowReport } from "../../roadshows/report.ts";
-import { csvHeaders, EventReportSchema, ReportFormatQuery, toEventReport, wantsCsv } from "../reports/schema.ts";
+import { EventReportSchema, ReportFormatQuery, toEventReport } from "../reports/schema.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam } from "../shared.ts";
 
 const route = createRoute({
@@ -15,7 +16,7 @@ const route = createRoute({
   description:
     "Organizers and admins. Projects solicited, selected, pitched and signed (counting projects carried over since with the status they reached here); intended investment; " +
     "talents and teams introduced; confirmed signups by role, check-ins, no-shows; meetings scheduled and held; and project figures by industry chain. " +
-    "No-shows and meetings held count once the event is `held`. As CSV with Chinese headers for `?format=csv` or `Accept: text/csv`.",
+    "No-shows and meetings held count once the event is `held`. As CSV with Chinese headers for `?format=csv` or `Accept: text/csv`, as XLSX for `?format=xlsx`.",
   security: BEARER,
   middleware: [authenticate("admin", "organizer")] as const,
   request: { params: idParam("event"), query: z.object({ format: ReportFormatQuery }) },
@@ -25,6 +26,7 @@ const route = createRoute({
       content: {
         "application/json": { schema: EventReportSchema },
         "text/csv": { schema: z.string().openapi({ description: "范围,活动编号,…: the event's row, then one row per industry chain" }) },
+        [XLSX_MEDIA_TYPE]: EXPORT_CONTENT[XLSX_MEDIA_TYPE],
       },
     },
     ...errorResponses(400, ...AUTHED_ERRORS, 404),
@@ -38,8 +40,10 @@ export function registerEventReport(app: App): void {
     const event = await getEventInTenant(db, caller.tenantId, c.req.valid("param").id);
     const report = (await roadshowReport(db, caller.tenantId, [event])).events[0];
     if (!report) throw new Error("unreachable: a report of one event has that event");
-    if (wantsCsv(c.req.valid("query").format, c.req.header("accept"))) {
-      return c.body(reportCsv([eventRow(report), ...report.byChain.map((x) => chainRow(x, report))]), 200, csvHeaders(`event-${event.id}.csv`));
+    const format = exportFormat(c.req.valid("query").format, c.req.header("accept"));
+    if (format !== "json") {
+      const file = exportFile(reportTable([eventRow(report), ...report.byChain.map((x) => chainRow(x, report))]), format, `event-${event.id}`);
+      return c.body(file.body, 200, file.headers);
     }
     return c.json(toEventReport(report), 200);
   });

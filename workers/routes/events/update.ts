@@ -8,11 +8,12 @@ import { commit } from "../../db.ts";
 import { ConflictError, ValidationError } from "../../errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
-import { EVENT_NEXT, eventMoveRefusal } from "../../roadshows/lifecycle.ts";
+import { EVENT_NEXT, eventMoveRefusal, eventMoveRefusalZh } from "../../roadshows/lifecycle.ts";
 import { promoteWhileSeatsFree } from "../../roadshows/seats.ts";
 import { slotProblems } from "../../roadshows/slots.ts";
 import { BEARER, errorResponses, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
-import { applyEventInput, EventSchema, toEvent, UpdateEventBody } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { applyEventInput, EventSchema, toEvent, UpdateEventBody, resolveEventCodes } from "./schema.ts";
 
 const route = createRoute({
   method: "patch",
@@ -32,8 +33,8 @@ const route = createRoute({
 export function registerUpdateEvent(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer");
-    const body = c.req.valid("json");
     const { db, clock } = c.get("deps");
+    const body = resolveEventCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     const current = await getEventInTenant(db, caller.tenantId, c.req.valid("param").id);
     const now = clock();
     const next = { ...applyEventInput(current, body), updatedAt: now.toISOString() };
@@ -43,14 +44,17 @@ export function registerUpdateEvent(app: App): void {
       if (errors.length > 0) throw new ValidationError(body.meeting_slots ? errors : errors.map((e) => ({ ...e, path: e.path.replace(/^meeting_slots\.\d+/, "meeting_slots") })));
     }
     if (body.status !== undefined && body.status !== current.status) {
-      if (EVENT_NEXT[current.status] !== body.status) throw new ConflictError(eventMoveRefusal(current.status, body.status));
+      if (EVENT_NEXT[current.status] !== body.status) throw new ConflictError(eventMoveRefusal(current.status, body.status), eventMoveRefusalZh(current.status, body.status));
       next.status = body.status;
     }
     const before = (await seatsOf(db, [current.id])).get(current.id) ?? [];
     const capacity = body.capacity ?? {};
     for (const [role, seats] of Object.entries(capacity) as [SignupRole, number][]) {
       const held = before.find((s) => s.role === role)?.confirmed ?? 0;
-      if (seats < held) throw new ConflictError(`Role '${role}' already has ${held} confirmed seats; cancel signups before lowering its capacity to ${seats}.`);
+      if (seats < held) throw new ConflictError(
+          `Role '${role}' already has ${held} confirmed seats; cancel signups before lowering its capacity to ${seats}.`,
+          `角色 '${role}' 已有 ${held} 个确认名额；请先取消报名，再把名额降到 ${seats}。`,
+        );
     }
     const token = newId("request", now);
     await commit(db, [
@@ -68,7 +72,10 @@ export function registerUpdateEvent(app: App): void {
       ...capacityStatements(db, next, capacity, token),
     ]);
     const after = await getEventInTenant(db, caller.tenantId, next.id);
-    if (after.changeToken !== token) throw new ConflictError(`The event moved to ${after.status} while this update was applied; read it and try again.`);
+    if (after.changeToken !== token) throw new ConflictError(
+        `The event moved to ${after.status} while this update was applied; read it and try again.`,
+        `更新期间活动已变为 ${after.status}；请重新读取后再试。`,
+      );
     for (const role of Object.keys(capacity) as SignupRole[]) await promoteWhileSeatsFree(db, after, role, now);
     const seats = await seatsOf(db, [after.id]);
     return c.json(toEvent(after, seats.get(after.id) ?? []), 200);

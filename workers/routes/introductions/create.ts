@@ -1,3 +1,4 @@
+import { pairNames } from "../../data/names.ts";
 import { createRoute } from "@hono/zod-openapi";
 import { DEFAULT_WEIGHTS } from "../../../matching/index.ts";
 import { introductions } from "../../../schema/tables/introductions.ts";
@@ -42,7 +43,9 @@ export function registerCreateIntroduction(app: App): void {
     const talent = await getTalentInTenant(db, caller.tenantId, body.talent_id);
     const now = clock();
     if (demand.status !== "open" || (demand.validUntil !== null && demand.validUntil < now.toISOString().slice(0, 10))) {
-      throw new ApiError("conflict", "The demand is closed or expired; reopen it before asking for introductions.");
+      throw new ApiError("conflict", "The demand is closed or expired; reopen it before asking for introductions.", {
+        detailZh: "该需求已关闭或过期；请先重新开放再申请引荐。",
+      });
     }
     return idempotent(c, caller.tenantId, async () => {
       const at = now.toISOString();
@@ -87,10 +90,13 @@ export function registerCreateIntroduction(app: App): void {
           }),
         ]);
       } catch (err) {
-        if (isUniqueViolation(err, "introductions")) throw new ConflictError("This enterprise already asked to be introduced to this talent for this demand.");
+        if (isUniqueViolation(err, "introductions")) throw new ConflictError(
+            "This enterprise already asked to be introduced to this talent for this demand.",
+            "该企业已就此需求申请过引荐这位人才。",
+          );
         throw err;
       }
-      return c.json(toIntroduction(row), 201);
+      return c.json(toIntroduction(row, await pairNames(db, caller.tenantId, [row])), 201);
     });
   });
 }

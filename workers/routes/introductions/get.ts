@@ -1,3 +1,4 @@
+import { pairNames } from "../../data/names.ts";
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
@@ -19,6 +20,7 @@ const route = createRoute({
 export function registerGetIntroduction(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer", "enterprise", "talent");
-    return c.json(toIntroduction(await visibleIntroduction(c, caller, c.req.valid("param").id)), 200);
+    const row = await visibleIntroduction(c, caller, c.req.valid("param").id);
+    return c.json(toIntroduction(row, await pairNames(c.get("deps").db, caller.tenantId, [row])), 200);
   });
 }

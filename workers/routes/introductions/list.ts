@@ -1,3 +1,4 @@
+import { pairNames } from "../../data/names.ts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { INTRODUCTION_STATUSES } from "../../../schema/tables/introductions.ts";
 import type { App } from "../../app.ts";
@@ -42,6 +43,7 @@ export function registerListIntroductions(app: App): void {
       { limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : null },
     );
     const { items, nextCursor } = page(rows, query.limit);
-    return c.json({ data: items.map(toIntroduction), next_cursor: nextCursor }, 200);
+    const names = await pairNames(c.get("deps").db, caller.tenantId, items);
+    return c.json({ data: items.map((r) => toIntroduction(r, names)), next_cursor: nextCursor }, 200);
   });
 }

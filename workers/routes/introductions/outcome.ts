@@ -1,3 +1,4 @@
+import { pairNames } from "../../data/names.ts";
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
@@ -54,7 +55,8 @@ export function registerIntroductionOutcome(app: App): void {
         at: now,
       }),
     ])) as [{ id: string }[], unknown, unknown];
-    if (!changed || changed.length === 0) throw new ApiError("conflict", "Only an accepted introduction can have an outcome.");
-    return c.json(toIntroduction(await getIntroductionInTenant(db, caller.tenantId, row.id)), 200);
+    if (!changed || changed.length === 0) throw new ApiError("conflict", "Only an accepted introduction can have an outcome.", { detailZh: "只有已接受的引荐才能记录结果。" });
+    const updated = await getIntroductionInTenant(db, caller.tenantId, row.id);
+    return c.json(toIntroduction(updated, await pairNames(db, caller.tenantId, [updated])), 200);
   });
 }

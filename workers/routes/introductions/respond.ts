@@ -1,3 +1,4 @@
+import { pairNames } from "../../data/names.ts";
 import { createRoute } from "@hono/zod-openapi";
 import type { IntroductionStatus } from "../../../schema/tables/introductions.ts";
 import type { App } from "../../app.ts";
@@ -60,9 +61,12 @@ function register(app: App, action: keyof typeof ACTIONS): void {
       }),
     ])) as [{ id: string }[], unknown, unknown];
     if (!changed || changed.length === 0) {
-      throw new ApiError("conflict", `The introduction is ${row.status === spec.from ? "no longer" : "not"} '${spec.from}'; it cannot be ${spec.to}.`);
+      throw new ApiError("conflict", `The introduction is ${row.status === spec.from ? "no longer" : "not"} '${spec.from}'; it cannot be ${spec.to}.`, {
+        detailZh: `该引荐${row.status === spec.from ? "已不再" : "不"}是 '${spec.from}' 状态，不能变为 ${spec.to}。`,
+      });
     }
-    return c.json(toIntroduction(await getIntroductionInTenant(db, caller.tenantId, id)), 200);
+    const updated = await getIntroductionInTenant(db, caller.tenantId, id);
+    return c.json(toIntroduction(updated, await pairNames(db, caller.tenantId, [updated])), 200);
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INTRODUCTION_OUTCOMES, INTRODUCTION_STATUSES } from "../../../schema/tables/introductions.ts";
 import type { IntroductionRow } from "../../data/introductions.ts";
+import type { PairNames } from "../../data/names.ts";
 import { idPattern } from "../../lib/ids.ts";
 import { listOf } from "../shared.ts";
 
@@ -23,8 +24,11 @@ export const IntroductionSchema = z
   .object({
     id: z.string().openapi({ example: "int_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" }),
     demand_id: z.string(),
+    demand_title: z.string().nullable().openapi({ description: "The position the enterprise asks about; null once the demand is deleted.", example: "煤气化工艺工程师" }),
     talent_id: z.string(),
+    talent_name: z.string().nullable().openapi({ description: "Who the enterprise asks to meet; null once the profile is erased.", example: "李明" }),
     organization_id: z.string().openapi({ description: "The enterprise asking." }),
+    employer_name: z.string().nullable().openapi({ description: "The enterprise asking, by name: a talent sees who asked.", example: "鄂尔多斯市梧桐能源化工有限公司" }),
     message: z.string().nullable(),
     score: z.number().nullable().openapi({ description: "The match score when the introduction was requested." }),
     status: z.enum(INTRODUCTION_STATUSES).openapi({
@@ -40,12 +44,17 @@ export const IntroductionSchema = z
 
 export const IntroductionListSchema = listOf(IntroductionSchema, "IntroductionList");
 
-export function toIntroduction(row: IntroductionRow): z.infer<typeof IntroductionSchema> {
+/** Names come beside the ids; contact details never do (they follow consent on the talent routes). */
+export function toIntroduction(row: IntroductionRow, names: PairNames): z.infer<typeof IntroductionSchema> {
+  const demand = names.demands.get(row.demandId);
   return IntroductionSchema.parse({
     id: row.id,
     demand_id: row.demandId,
+    demand_title: demand?.title ?? null,
     talent_id: row.talentId,
+    talent_name: names.talents.get(row.talentId) ?? null,
     organization_id: row.organizationId,
+    employer_name: names.organizations.get(row.organizationId) ?? demand?.employerName ?? null,
     message: row.message,
     score: row.score,
     status: row.status,

@@ -32,5 +32,5 @@ export function assertMayMint(caller: TenantPrincipal, org: OrganizationRow, rol
       `Role '${role}' does not fit a${org.kind === "enterprise" ? "n enterprise" : "n organizer"} organization.`,
     );
   }
-  if (role === "admin" && caller.role !== "admin") throw new ForbiddenError("Only admins may create admin keys.");
+  if (role === "admin" && caller.role !== "admin") throw new ForbiddenError("Only admins may create admin keys.", "只有管理员可以创建管理员密钥。");
 }

@@ -34,7 +34,7 @@ export function registerRevokeKey(app: App): void {
     if (key.organizationId) {
       assertMayManageKeysOf(caller, await getOrganizationInTenant(db, caller.tenantId, key.organizationId));
     } else if (caller.role !== "admin") {
-      throw new ForbiddenError("Only admins may revoke talent keys here.");
+      throw new ForbiddenError("Only admins may revoke talent keys here.", "只有管理员可以在此吊销人才密钥。");
     }
     if (key.revokedAt) return c.json(toApiKey(key), 200);
     const now = clock();

@@ -3,15 +3,18 @@ import { ENGAGEMENT_MODES } from "../../../matching/index.ts";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { getDemandInTenant } from "../../data/demands.ts";
+import { demandLabels } from "../../data/names.ts";
 import { matchSettings } from "../../data/settings.ts";
 import { ForbiddenError } from "../../errors.ts";
+import { EXPORT_CONTENT, exportFile, exportFormat, ExportFormatQuery } from "../../exports/index.ts";
 import { pageRanking } from "../../matching-service/cursor.ts";
 import { inOrder } from "../../matching-service/features.ts";
 import { explain, rankTalentsForDemand } from "../../matching-service/rank.ts";
 import { talentRows } from "../../matching-service/retrieve.ts";
 import { contactVisibility } from "../../services/contact-access.ts";
-import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent, PaginationQuery } from "../shared.ts";
+import { AUTHED_ERRORS, BEARER, errorResponses, idParam, PaginationQuery } from "../shared.ts";
 import { toTalent } from "../talents/schema.ts";
+import { matchesTable } from "./export.ts";
 import { TalentMatchListSchema, toExplanation } from "./schema.ts";
 
 const q = (name: string, description: string) => ({ param: { name, in: "query" as const }, description });
@@ -22,18 +25,29 @@ const route = createRoute({
   tags: ["Matches"],
   summary: "Talents ranked for a demand",
   description:
-    "Candidates come from the match index; each is scored by the matching core with both sides' fit, the hard filters passed, a one-line reason and the gaps. Vetoed talents are left out. Contact details are masked unless the talent consented. Pages are stable while the data does not change.",
+    "`?format=csv|xlsx` (or `Accept: text/csv` or the XLSX media type) downloads the same page with Chinese headers; the next page's cursor is in `x-next-cursor`. Candidates come from the match index; each is scored by the matching core with both sides' fit, the hard filters passed, a one-line reason and the gaps. Vetoed talents are left out. Contact details are masked unless the talent consented. Pages are stable while the data does not change.",
   security: BEARER,
   middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: {
     params: idParam("demand"),
     query: PaginationQuery.extend({
       min_score: z.coerce.number().min(0).max(100).optional().openapi(q("min_score", "Only matches scoring at least this.")),
-      city: z.string().regex(/^\d{4}$/, "must be a 4-digit city code").optional().openapi(q("city", "Only talents currently in this city.")),
+      city: z
+        .string()
+        .regex(/^\d{2}(?:\d{2}){0,2}$/, "must be a GB/T 2260 code (2, 4 or 6 digits)")
+        .optional()
+        .openapi(q("city", "Only talents currently in this place or inside it (1506 takes those in 东胜区 150602).")),
       mode: z.enum(ENGAGEMENT_MODES).optional().openapi(q("mode", "Only talents accepting this engagement mode.")),
+      format: ExportFormatQuery,
     }),
   },
-  responses: { 200: jsonContent(TalentMatchListSchema, "A page of ranked, explained talents"), ...errorResponses(400, ...AUTHED_ERRORS, 404) },
+  responses: {
+    200: {
+      description: "A page of ranked, explained talents; as CSV or XLSX the same page, one row per talent",
+      content: { "application/json": { schema: TalentMatchListSchema }, ...EXPORT_CONTENT },
+    },
+    ...errorResponses(400, ...AUTHED_ERRORS, 404),
+  },
 });
 
 export function registerDemandMatches(app: App): void {
@@ -43,7 +57,7 @@ export function registerDemandMatches(app: App): void {
     const { db, clock } = c.get("deps");
     const demand = await getDemandInTenant(db, caller.tenantId, c.req.valid("param").id);
     if (caller.role === "enterprise" && caller.organizationId !== demand.organizationId) {
-      throw new ForbiddenError("Enterprises see matches for their own demands only.");
+      throw new ForbiddenError("Enterprises see matches for their own demands only.", "企业只能查看本企业需求的匹配结果。");
     }
     const now = clock();
     const { weights } = await matchSettings(db, caller.tenantId);
@@ -52,6 +66,11 @@ export function registerDemandMatches(app: App): void {
     const rows = await inOrder(items.map((i) => i.id), (ids) => talentRows(db, caller.tenantId, ids));
     const visible = await contactVisibility(c, caller, rows.map((r) => r.id));
     const data = rows.map((row) => ({ talent: toTalent(row, visible.has(row.id)), ...toExplanation(explain(row, demand, weights, now)) }));
-    return c.json({ data, next_cursor: nextCursor }, 200);
+    const format = exportFormat(query.format, c.req.header("accept"));
+    if (format === "json") return c.json({ data, next_cursor: nextCursor }, 200);
+    const label = (await demandLabels(db, caller.tenantId, [demand.id])).get(demand.id);
+    const file = exportFile(matchesTable(label?.employerName ?? "", demand.title, data), format, `匹配人才-${demand.title}`);
+    if (nextCursor) file.headers["x-next-cursor"] = nextCursor;
+    return c.body(file.body, 200, file.headers);
   });
 }

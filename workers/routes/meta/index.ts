@@ -3,8 +3,10 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { sql } from "drizzle-orm";
 import type { App } from "../../app.ts";
 import { ApiError, ERROR_CODES, type ErrorCode } from "../../errors.ts";
+import { ZH_ERROR_TEXT } from "../../i18n.ts";
 import { describeError } from "../../logger.ts";
 import { jsonContent, errorResponses } from "../shared.ts";
+import { registerOpenApiDocument } from "./openapi.ts";
 
 const HealthSchema = z.object({ status: z.literal("ok"), database: z.literal("ok") }).openapi("Health");
 
@@ -13,11 +15,21 @@ const health = createRoute({
   path: "/healthz",
   tags: ["Meta"],
   summary: "Liveness and database reachability",
-  responses: { 200: jsonContent(HealthSchema, "Up, and the database answers"), ...errorResponses(503) },
+  responses: {
+    200: jsonContent(HealthSchema, "Up, and the database answers"),
+    ...errorResponses(405, 503),
+  },
 });
 
 const ProblemTypeSchema = z
-  .object({ code: z.string(), status: z.number().int(), title: z.string(), description: z.string() })
+  .object({
+    code: z.string(),
+    status: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    title_zh: z.string().openapi({ example: "校验失败" }),
+    description_zh: z.string(),
+  })
   .openapi("ProblemType");
 
 const problemType = createRoute({
@@ -49,7 +61,8 @@ export function registerMetaRoutes(app: App): void {
   app.openapi(problemType, (c) => {
     const { code } = c.req.valid("param");
     const entry = ERROR_CODES[code];
-    return c.json({ code, status: entry.status, title: entry.title, description: entry.description }, 200);
+    const zh = ZH_ERROR_TEXT[code];
+    return c.json({ code, status: entry.status, title: entry.title, description: entry.description, title_zh: zh.title, description_zh: zh.description }, 200);
   });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
@@ -58,15 +71,7 @@ export function registerMetaRoutes(app: App): void {
     description: "An API key: `wt_…` for tenant keys, `wtop_…` for the operator key.",
   });
 
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Wutong (梧桐) API",
-      version: "0.1.0",
-      description:
-        "Talent ↔ industry-demand matchmaking for regions. Errors are RFC 9457 problems (`application/problem+json`); lists are cursor-paginated (`limit`, `cursor` → `{ data, next_cursor }`); creating writes accept `Idempotency-Key`.",
-    },
-  });
+  registerOpenApiDocument(app);
 
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Wutong API reference" }));
 }

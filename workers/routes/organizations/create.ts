@@ -35,12 +35,12 @@ export function registerCreateOrganization(app: App): void {
     const caller = requireRole(c, "admin", "organizer");
     const body = c.req.valid("json");
     if (caller.role === "organizer" && body.kind !== "enterprise") {
-      throw new ForbiddenError("Organizers may create enterprise organizations only.");
+      throw new ForbiddenError("Organizers may create enterprise organizations only.", "组织方只能创建企业机构。");
     }
     return idempotent(c, caller.tenantId, async () => {
       const { db, clock } = c.get("deps");
       if (await findOrganizationByName(db, caller.tenantId, body.name)) {
-        throw new ConflictError(`An organization named '${body.name}' already exists in this tenant.`);
+        throw new ConflictError(`An organization named '${body.name}' already exists in this tenant.`, `本租户中已有名为 '${body.name}' 的机构。`);
       }
       const now = clock();
       const row = {
@@ -67,7 +67,7 @@ export function registerCreateOrganization(app: App): void {
         ]);
       } catch (err) {
         if (isUniqueViolation(err, "organizations")) {
-          throw new ConflictError(`An organization named '${body.name}' already exists in this tenant.`);
+          throw new ConflictError(`An organization named '${body.name}' already exists in this tenant.`, `本租户中已有名为 '${body.name}' 的机构。`);
         }
         throw err;
       }

@@ -27,5 +27,5 @@ export async function readableProject(db: Db, caller: TenantPrincipal, id: strin
 /** Organizers, admins and the owner may edit; an enterprise that can merely see a project may not. */
 export function assertMayEditProject(caller: TenantPrincipal, row: ProjectRow): void {
   if (caller.role === "admin" || caller.role === "organizer" || ownsProject(caller, row)) return;
-  throw new ForbiddenError("Only the project's owner and organizers may change it.");
+  throw new ForbiddenError("Only the project's owner and organizers may change it.", "只有项目所有者和组织方可以修改该项目。");
 }

@@ -43,7 +43,7 @@ export function registerCarryOverProject(app: App): void {
     const project = await getProjectInTenant(db, caller.tenantId, c.req.valid("param").id);
     const target = await getEventInTenant(db, caller.tenantId, c.req.valid("json").event_id);
     const from = project.eventId ? await getEventInTenant(db, caller.tenantId, project.eventId) : null;
-    if (from?.id === target.id) throw new ConflictError("The project is already in this event.");
+    if (from?.id === target.id) throw new ConflictError("The project is already in this event.", "该项目已在本活动中。");
     const refused = refusal(project, from);
     if (refused) throw new ConflictError(refused);
     if (target.status !== "draft" && target.status !== "open") throw new ConflictError(`The event is ${target.status}; it takes projects while it is draft or open.`);

@@ -39,7 +39,7 @@ export function registerProjectMatches(app: App): void {
     const caller = requireRole(c, "admin", "organizer", "enterprise", "talent");
     const { db, clock } = c.get("deps");
     const project = await readableProject(db, caller, c.req.valid("param").id);
-    if (caller.role === "enterprise" && !ownsProject(caller, project)) throw new ForbiddenError("Only the project's owner and organizers see its matches.");
+    if (caller.role === "enterprise" && !ownsProject(caller, project)) throw new ForbiddenError("Only the project's owner and organizers see its matches.", "只有项目所有者和组织方可以查看其匹配结果。");
     const { limit } = c.req.valid("query");
     const ids = await candidates(db, caller.tenantId, "talent", projectKeys(project), POOL);
     const rows = await talentRows(db, caller.tenantId, ids);

@@ -3,7 +3,7 @@ import { ENGAGEMENT_MODES } from "../../../matching/index.ts";
 import { PROJECT_STATUSES } from "../../../schema/tables/roadshows.ts";
 import type { ProjectRow } from "../../data/roadshows-projects.ts";
 import { idPattern } from "../../lib/ids.ts";
-import { cityCode, industryCode } from "../codes.ts";
+import { type CodeContext, CodeResolver, industryField, industryName, placeField, placeName } from "../codes.ts";
 import { listOf } from "../shared.ts";
 
 const tags = (max: number) => z.array(z.string().trim().min(1).max(100)).max(max);
@@ -16,7 +16,10 @@ const talentIds = (max: number) =>
 
 const content = {
   summary: z.string().trim().max(5000).nullable().openapi({ example: "基于煤基固废的新型建材中试项目，寻求落地与合伙人" }),
-  industry_codes: z.array(industryCode).max(10).openapi({ example: ["3039"] }),
+  industry_codes: z
+    .array(industryField)
+    .max(10)
+    .openapi({ description: "GB/T 4754-2017 codes or names; one of the tenant's industry chains stands for its codes (and sets `industry_chain`).", example: ["3039"] }),
   industry_chain: z
     .string()
     .trim()
@@ -29,7 +32,7 @@ const content = {
   skills_sought: tags(30).openapi({ description: "Skills the project wants in a partner.", example: ["固废利用", "建材工艺"] }),
   team: talentIds(50).openapi({ description: "Talent ids of the team, all of this tenant.", example: ["tal_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z"] }),
   lead_talent_id: talentId.nullable().openapi({ description: "The team lead: a member of `team`, or the talent who owns the project. Defaults to the owning talent." }),
-  city: cityCode.nullable().openapi({ description: "Where it would land.", example: "1506" }),
+  city: placeField.nullable().openapi({ description: "Where it would land: a GB/T 2260 code at any level or a place name.", example: "1506" }),
   modes: z.array(z.enum(ENGAGEMENT_MODES)).max(8),
 };
 
@@ -108,6 +111,7 @@ export const ProjectSchema = z
     title: z.string(),
     summary: z.string().nullable(),
     industry_codes: z.array(z.string()),
+    industry_names: z.array(z.string()).openapi({ description: "Names of `industry_codes`, in the same order." }),
     industry_chain: z.string().nullable(),
     stage: z.string().nullable(),
     funding_sought: z.number().int().nullable(),
@@ -115,6 +119,7 @@ export const ProjectSchema = z
     team: z.array(z.string()),
     lead_talent_id: z.string().nullable(),
     city: z.string().nullable(),
+    city_name: z.string().nullable().openapi({ description: "The name of `city`.", example: "鄂尔多斯市" }),
     modes: z.array(z.enum(ENGAGEMENT_MODES)),
     status: z.enum(PROJECT_STATUSES),
     signing: z
@@ -145,6 +150,7 @@ export function toProject(row: ProjectRow): ProjectResponse {
     title: row.title,
     summary: row.summary,
     industry_codes: row.industryCodes,
+    industry_names: row.industryCodes.map((code) => industryName(code) ?? code),
     industry_chain: row.industryChain,
     stage: row.stage,
     funding_sought: row.fundingSought,
@@ -152,6 +158,7 @@ export function toProject(row: ProjectRow): ProjectResponse {
     team: row.team,
     lead_talent_id: row.leadTalentId,
     city: row.city,
+    city_name: placeName(row.city),
     modes: row.modes,
     status: row.status,
     signing:
@@ -168,6 +175,21 @@ export function toProject(row: ProjectRow): ProjectResponse {
     created_at: row.createdAt,
     updated_at: row.updatedAt,
   });
+}
+
+/** The body with `industry_codes` and `city` resolved from codes or names (a chain name also sets `industry_chain`); one 422 for every name that does not resolve. */
+export function resolveProjectCodes<T extends { industry_codes?: string[] | undefined; industry_chain?: string | null | undefined; city?: string | null | undefined }>(ctx: CodeContext, body: T): T {
+  const r = new CodeResolver(ctx);
+  const industries = r.industries("industry_codes", body.industry_codes, 10);
+  const city = r.place("city", body.city);
+  r.done();
+  const [chain] = r.chainsNamed;
+  return {
+    ...body,
+    ...(industries === undefined ? {} : { industry_codes: industries }),
+    ...(body.industry_chain === undefined && chain !== undefined ? { industry_chain: chain } : {}),
+    ...(city === undefined ? {} : { city }),
+  };
 }
 
 /** Applies a body onto a row: absent fields keep their value, null clears. Status is moved separately. */

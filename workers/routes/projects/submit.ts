@@ -7,7 +7,8 @@ import type { Db } from "../../db.ts";
 import { ConflictError, type FieldError, ForbiddenError, ValidationError } from "../../errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { runsEvents } from "../events/access.ts";
-import type { SubmitProjectInput } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { resolveProjectCodes, type SubmitProjectInput } from "./schema.ts";
 
 /** Talents and enterprises submit to an open event; organizers also to a draft or closed one (late entries), never after it was held. */
 export function assertTakesProjects(caller: TenantPrincipal, event: EventRow): void {
@@ -35,11 +36,11 @@ function ownerOf(caller: TenantPrincipal, body: SubmitProjectInput): { talentId:
   const talentId = body.talent_id ?? null;
   const organizationId = body.organization_id ?? null;
   if (caller.role === "talent") {
-    if (organizationId !== null || (talentId !== null && talentId !== caller.talentId)) throw new ForbiddenError("A talent key submits only its own projects.");
+    if (organizationId !== null || (talentId !== null && talentId !== caller.talentId)) throw new ForbiddenError("A talent key submits only its own projects.", "人才密钥只能提交本人的项目。");
     return { talentId: caller.talentId, organizationId: null };
   }
   if (caller.role === "enterprise") {
-    if (talentId !== null || (organizationId !== null && organizationId !== caller.organizationId)) throw new ForbiddenError("An enterprise key submits only its own projects.");
+    if (talentId !== null || (organizationId !== null && organizationId !== caller.organizationId)) throw new ForbiddenError("An enterprise key submits only its own projects.", "企业密钥只能提交本企业的项目。");
     return { talentId: null, organizationId: caller.organizationId };
   }
   if (talentId !== null && organizationId !== null) throw new ValidationError([{ path: "talent_id", message: "give at most one of talent_id and organization_id" }]);
@@ -52,7 +53,8 @@ function ownerOf(caller: TenantPrincipal, body: SubmitProjectInput): { talentId:
 }
 
 /** A checked, not yet written project, submitted to `event` (or to none). */
-export async function newProject(db: Db, caller: TenantPrincipal, body: SubmitProjectInput, event: EventRow | null, now: Date): Promise<ProjectRow> {
+export async function newProject(db: Db, caller: TenantPrincipal, input: SubmitProjectInput, event: EventRow | null, now: Date): Promise<ProjectRow> {
+  const body = resolveProjectCodes(await codeContext(db, caller.tenantId), input);
   const owner = ownerOf(caller, body);
   if (owner.talentId && caller.role !== "talent") await getTalentInTenant(db, caller.tenantId, owner.talentId);
   if (owner.organizationId && caller.role !== "enterprise") await getOrganizationInTenant(db, caller.tenantId, owner.organizationId);

@@ -10,7 +10,8 @@ import { jsonBody } from "../../middleware/json-body.ts";
 import { PROJECT_NEXT, projectMoveRefusal } from "../../roadshows/lifecycle.ts";
 import { BEARER, errorResponses, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { assertMayEditProject, readableProject } from "./access.ts";
-import { applyProjectInput, ProjectSchema, toProject, UpdateProjectBody } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { applyProjectInput, resolveProjectCodes, ProjectSchema, toProject, UpdateProjectBody } from "./schema.ts";
 import { teamProblems } from "./submit.ts";
 
 const route = createRoute({
@@ -30,12 +31,12 @@ const route = createRoute({
 export function registerUpdateProject(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer", "enterprise", "talent");
-    const body = c.req.valid("json");
     const { db, clock } = c.get("deps");
     const current = await readableProject(db, caller, c.req.valid("param").id);
     assertMayEditProject(caller, current);
+    const body = resolveProjectCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     const organizes = caller.role === "admin" || caller.role === "organizer";
-    if (body.status !== undefined && body.status !== "withdrawn" && !organizes) throw new ForbiddenError("Only organizers move a project along; its owner may withdraw it.");
+    if (body.status !== undefined && body.status !== "withdrawn" && !organizes) throw new ForbiddenError("Only organizers move a project along; its owner may withdraw it.", "只有组织方可以推进项目状态；项目所有者可以撤回项目。");
     if (body.status !== undefined && body.status !== current.status && !PROJECT_NEXT[current.status].includes(body.status)) {
       throw new ConflictError(projectMoveRefusal(current.status, body.status));
     }

@@ -85,13 +85,4 @@ export function toQuarterReport(quarter: string, r: RoadshowReport): z.infer<typ
   });
 }
 
-export const ReportFormatQuery = z.enum(["json", "csv"]).optional().openapi({ param: { name: "format", in: "query" }, description: "Or send `Accept: text/csv`." });
-
-/** CSV when asked for by `?format=csv`, or by `Accept: text/csv` without a format. */
-export function wantsCsv(format: "json" | "csv" | undefined, accept: string | undefined): boolean {
-  return format === "csv" || (format === undefined && (accept ?? "").includes("text/csv"));
-}
-
-export function csvHeaders(filename: string): Record<string, string> {
-  return { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` };
-}
+export { ExportFormatQuery as ReportFormatQuery } from "../../exports/index.ts";

@@ -7,6 +7,7 @@ import { matchSettings, upsertSettingsStatement } from "../../data/settings.ts";
 import { bumpVersionStatement } from "../../data/versions.ts";
 import { commit } from "../../db.ts";
 import { ValidationError } from "../../errors.ts";
+import { LOCALES } from "../../i18n.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, jsonContent, WRITE_ERRORS } from "../shared.ts";
 
@@ -22,6 +23,7 @@ const SettingsSchema = z
     suggestion_threshold: z.number().int().openapi({ description: "Matches at or above this score become suggestions.", example: 70 }),
     weights: WeightsSchema.openapi({ description: "Effective weights: the defaults with the tenant's overrides applied." }),
     default_weights: WeightsSchema,
+    locale: z.enum(LOCALES).openapi({ description: "Language of problem messages when a request sends no Accept-Language.", example: "zh-CN" }),
   })
   .openapi("TenantSettings");
 
@@ -36,6 +38,7 @@ const PatchBody = z
       .nullable()
       .optional()
       .openapi({ description: "Overrides of the default weights; null restores the defaults." }),
+    locale: z.enum(LOCALES).optional().openapi({ description: "Language of problem messages when a request sends no Accept-Language." }),
   })
   .openapi("UpdateTenantSettings");
 
@@ -55,7 +58,7 @@ const patchRoute = createRoute({
   method: "patch",
   path: "/v1/settings",
   tags: ["Tenants"],
-  summary: "Change the suggestion threshold or the matching weights (admin)",
+  summary: "Change the suggestion threshold, the matching weights or the locale (admin)",
   security: BEARER,
   middleware: [authenticate("admin"), jsonBody()] as const,
   request: { body: { required: true, content: { "application/json": { schema: PatchBody } } } },
@@ -66,7 +69,10 @@ export function registerSettingsRoutes(app: App): void {
   app.openapi(getRoute, async (c) => {
     const caller = requireRole(c, "admin", "organizer");
     const s = await matchSettings(c.get("deps").db, caller.tenantId);
-    return c.json({ suggestion_threshold: s.suggestionThreshold, weights: wire(s.weights), default_weights: wire(DEFAULT_WEIGHTS) }, 200);
+    return c.json(
+      { suggestion_threshold: s.suggestionThreshold, weights: wire(s.weights), default_weights: wire(DEFAULT_WEIGHTS), locale: s.locale },
+      200,
+    );
   });
 
   app.openapi(patchRoute, async (c) => {
@@ -87,9 +93,10 @@ export function registerSettingsRoutes(app: App): void {
       throw err;
     }
     const threshold = body.suggestion_threshold ?? current.suggestionThreshold;
+    const locale = body.locale ?? current.locale;
     const now = clock();
     await commit(db, [
-      upsertSettingsStatement(db, caller.tenantId, threshold, overrides, now.toISOString()),
+      upsertSettingsStatement(db, caller.tenantId, threshold, overrides, now.toISOString(), locale),
       bumpVersionStatement(db, caller.tenantId, "settings"),
       auditStatement(db, {
         tenantId: caller.tenantId,
@@ -98,10 +105,10 @@ export function registerSettingsRoutes(app: App): void {
         subjectType: "tenant",
         subjectId: caller.tenantId,
         requestId: c.get("requestId"),
-        detail: { suggestion_threshold: threshold, weights: overrides ? wire(weights) : null },
+        detail: { suggestion_threshold: threshold, weights: overrides ? wire(weights) : null, locale },
         at: now,
       }),
     ]);
-    return c.json({ suggestion_threshold: threshold, weights: wire(weights), default_weights: wire(DEFAULT_WEIGHTS) }, 200);
+    return c.json({ suggestion_threshold: threshold, weights: wire(weights), default_weights: wire(DEFAULT_WEIGHTS), locale }, 200);
   });
 }

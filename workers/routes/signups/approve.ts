@@ -27,7 +27,7 @@ export function registerApproveSignup(app: App): void {
     const caller = requireRole(c, "admin", "organizer");
     const { db, clock } = c.get("deps");
     const signup = await getSignupInTenant(db, caller.tenantId, c.req.valid("param").id);
-    if (signup.status !== "pending") throw new ConflictError(`Only pending signups can be approved; this one is ${signup.status}.`);
+    if (signup.status !== "pending") throw new ConflictError(`Only pending signups can be approved; this one is ${signup.status}.`, `只有待审核的报名可以批准；该报名状态为 ${signup.status}。`);
     const event = await getEventInTenant(db, caller.tenantId, signup.eventId);
     const now = clock();
     const token = newId("signup", now);
@@ -50,7 +50,7 @@ export function registerApproveSignup(app: App): void {
       }),
     ]);
     const after = await getSignupInTenant(db, caller.tenantId, signup.id);
-    if (after.changeToken !== token) throw new ConflictError(`Only pending signups can be approved; this one is ${after.status}.`);
+    if (after.changeToken !== token) throw new ConflictError(`Only pending signups can be approved; this one is ${after.status}.`, `只有待审核的报名可以批准；该报名状态为 ${after.status}。`);
     return c.json(toSignup(after), 200);
   });
 }

@@ -30,8 +30,8 @@ export function registerCancelSignup(app: App): void {
     const caller = requireRole(c, "admin", "organizer", "enterprise", "talent");
     const { db, clock } = c.get("deps");
     const signup = await readableSignup(db, caller, c.req.valid("param").id);
-    if (signup.checkedInAt) throw new ConflictError("The signup is already checked in; it cannot be cancelled.");
-    if (signup.status === "cancelled" || signup.status === "rejected") throw new ConflictError(`The signup is already ${signup.status}.`);
+    if (signup.checkedInAt) throw new ConflictError("The signup is already checked in; it cannot be cancelled.", "该报名已签到，不能取消。");
+    if (signup.status === "cancelled" || signup.status === "rejected") throw new ConflictError(`The signup is already ${signup.status}.`, `该报名已是 ${signup.status} 状态。`);
     const event = await getEventInTenant(db, caller.tenantId, signup.eventId);
     const now = clock();
     const token = newId("signup", now);
@@ -56,7 +56,7 @@ export function registerCancelSignup(app: App): void {
     ]);
     const after = await getSignupInTenant(db, caller.tenantId, signup.id);
     // Another request settled it between our read and our write.
-    if (after.changeToken !== token) throw new ConflictError(`The signup is already ${after.status}.`);
+    if (after.changeToken !== token) throw new ConflictError(`The signup is already ${after.status}.`, `该报名已是 ${after.status} 状态。`);
     return c.json(toSignup(after), 200);
   });
 }

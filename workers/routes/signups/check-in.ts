@@ -37,11 +37,16 @@ export function registerCheckIn(app: App): void {
     const event = await getEventInTenant(db, caller.tenantId, c.req.valid("param").id);
     const code = normalizeCheckInCode(c.req.valid("json").code);
     if (!code) throw new ValidationError([{ path: "code", message: "must be 8 characters of a check-in code" }]);
-    if (!CHECK_IN_STATUSES.includes(event.status)) throw new ConflictError(`The event is ${event.status}; check-in is open while it is open, closed or held.`);
+    if (!CHECK_IN_STATUSES.includes(event.status)) throw new ConflictError(
+        `The event is ${event.status}; check-in is open while it is open, closed or held.`,
+        `活动状态为 ${event.status}；只有在 open、closed 或 held 状态下才能签到。`,
+      );
     const found = await findSignupByCode(db, event.id, code);
-    if (!found) throw new ApiError("not_found", `Wrong code: ${formatCheckInCode(code)} is not the check-in code of any signup of this event.`);
-    if (found.status !== "confirmed") throw new ConflictError(`The signup is ${found.status}; only confirmed signups can check in.`);
-    if (found.checkedInAt) throw new ConflictError(`Already checked in at ${found.checkedInAt}.`);
+    if (!found) throw new ApiError("not_found", `Wrong code: ${formatCheckInCode(code)} is not the check-in code of any signup of this event.`, {
+        detailZh: `签到码错误：${formatCheckInCode(code)} 不是本活动任何报名的签到码。`,
+      });
+    if (found.status !== "confirmed") throw new ConflictError(`The signup is ${found.status}; only confirmed signups can check in.`, `该报名状态为 ${found.status}；只有已确认的报名才能签到。`);
+    if (found.checkedInAt) throw new ConflictError(`Already checked in at ${found.checkedInAt}.`, `已于 ${found.checkedInAt} 签到。`);
     const now = clock();
     await commit(db, [
       checkInStatement(db, found.id, now.toISOString()),
@@ -56,7 +61,7 @@ export function registerCheckIn(app: App): void {
       }),
     ]);
     const after = await getSignupInTenant(db, caller.tenantId, found.id);
-    if (after.checkedInAt !== now.toISOString()) throw new ConflictError(`Already checked in at ${after.checkedInAt ?? "another desk"}.`);
+    if (after.checkedInAt !== now.toISOString()) throw new ConflictError(`Already checked in at ${after.checkedInAt ?? "another desk"}.`, `已于 ${after.checkedInAt ?? "另一签到台"} 签到。`);
     return c.json(toSignup(after), 200);
   });
 }

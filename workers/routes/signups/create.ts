@@ -10,7 +10,9 @@ import { ConflictError, ValidationError } from "../../errors.ts";
 import { idempotent } from "../../idempotency.ts";
 import { newId } from "../../lib/ids.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
+import { checkAnswers } from "../../roadshows/answers.ts";
 import { newCheckInCode } from "../../roadshows/check-in-code.ts";
+import { outsideWindow, signupWindow } from "../../roadshows/signup-window.ts";
 import { readableEvent, runsEvents } from "../events/access.ts";
 import { BEARER, errorResponses, IdempotencyHeader, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { resolveParty } from "./party.ts";
@@ -24,7 +26,9 @@ const route = createRoute({
   description:
     "The event must be `open`. Takes a seat of the role if one is free (`confirmed`), else a place on the waitlist (`waitlisted`); with `approval_required` the signup waits as `pending`. " +
     "The outcome is settled in one atomic write, so confirmed seats never exceed capacity however many arrive at once. " +
-    "Talent keys sign themselves up, enterprise keys their organization; organizers and admins sign anyone up, also outside the signup window (the desk).",
+    "Talent keys sign themselves up, enterprise keys their organization; organizers and admins sign anyone up (the desk). " +
+    "Outside the signup window (before `signup_opens_at`, from `signup_closes_at` on) every signup is a 409 stating the window; without `signup_closes_at`, " +
+    "self-signups close when the event starts and the desk takes walk-ins until it ends. `answers` are checked against the event's `questions`.",
   security: BEARER,
   middleware: [authenticate("admin", "organizer", "enterprise", "talent"), jsonBody()] as const,
   request: { params: idParam("event"), headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: CreateSignupBody } } } },
@@ -40,18 +44,17 @@ export function registerCreateSignup(app: App): void {
     const party = await resolveParty(db, caller, body);
     const now = clock();
     const iso = now.toISOString();
-    if (event.status !== "open") throw new ConflictError(`The event is ${event.status}; only an open event takes signups.`);
-    if (!runsEvents(caller)) {
-      if (event.signupOpensAt && iso < event.signupOpensAt) throw new ConflictError(`Signups open at ${event.signupOpensAt}.`);
-      const closes = event.signupClosesAt ?? event.startsAt;
-      if (iso >= closes) throw new ConflictError(`Signups closed at ${closes}.`);
-    }
+    if (event.status !== "open") throw new ConflictError(`The event is ${event.status}; only an open event takes signups.`, `活动状态为 ${event.status}；只有开放中的活动接受报名。`);
+    const refusal = outsideWindow(signupWindow(event, runsEvents(caller)), iso);
+    if (refusal) throw new ConflictError(refusal.en, refusal.zh);
     const roles = await offeredRoles(db, event.id);
     if (!roles.includes(party.role)) {
       throw new ValidationError([{ path: "role", message: `this event takes no '${party.role}' signups; it offers ${roles.join(", ") || "none"}` }]);
     }
     const unknownSlot = (body.availability ?? []).findIndex((slot) => !event.meetingSlots.includes(slot));
     if (unknownSlot >= 0) throw new ValidationError([{ path: `availability.${unknownSlot}`, message: "is not one of the event's meeting slots" }]);
+    const checked = checkAnswers(event.questions, body.answers ?? {});
+    if (checked.errors.length > 0) throw new ValidationError(checked.errors, "The answers do not fit the event's questions.");
     return idempotent(c, caller.tenantId, async () => {
       const id = newId("signup", now);
       for (let attempt = 0; ; attempt++) {
@@ -63,6 +66,8 @@ export function registerCreateSignup(app: App): void {
           checkInCode: newCheckInCode(),
           availability: body.availability ?? null,
           note: body.note ?? null,
+          contactName: body.contact_name ?? null,
+          answers: event.questions.length > 0 ? checked.answers : null,
           createdBy: caller.keyId,
           at: iso,
         };
@@ -75,7 +80,10 @@ export function registerCreateSignup(app: App): void {
         } catch (err) {
           // 40 random bits: a clash is rare enough that one fresh code settles it.
           if (isUniqueViolation(err, "check_in_code") && attempt < 2) continue;
-          if (isUniqueViolation(err)) throw new ConflictError(`${party.talentId ?? party.organizationId} is already signed up for this event.`);
+          if (isUniqueViolation(err)) throw new ConflictError(
+              `${party.talentId ?? party.organizationId} is already signed up for this event.`,
+              `${party.talentId ?? party.organizationId} 已报名本活动。`,
+            );
           throw err;
         }
       }

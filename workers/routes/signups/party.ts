@@ -25,11 +25,11 @@ export async function resolveParty(
   let talentId = body.talent_id ?? null;
   let organizationId = body.organization_id ?? null;
   if (caller.role === "talent") {
-    if (organizationId !== null || (talentId !== null && talentId !== caller.talentId)) throw new ForbiddenError("A talent key signs up only its own profile.");
+    if (organizationId !== null || (talentId !== null && talentId !== caller.talentId)) throw new ForbiddenError("A talent key signs up only its own profile.", "人才密钥只能为本人报名。");
     talentId = caller.talentId;
   } else if (caller.role === "enterprise") {
     if (talentId !== null || (organizationId !== null && organizationId !== caller.organizationId)) {
-      throw new ForbiddenError("An enterprise key signs up only its own organization.");
+      throw new ForbiddenError("An enterprise key signs up only its own organization.", "企业密钥只能为本机构报名。");
     }
     organizationId = caller.organizationId;
   }

@@ -25,7 +25,10 @@ export function registerSignupQr(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer", "enterprise", "talent");
     const signup = await readableSignup(c.get("deps").db, caller, c.req.valid("param").id);
-    if (signup.status !== "confirmed") throw new ConflictError(`The signup is ${signup.status}; a check-in code is issued once the seat is confirmed.`);
+    if (signup.status !== "confirmed") throw new ConflictError(
+        `The signup is ${signup.status}; a check-in code is issued once the seat is confirmed.`,
+        `该报名状态为 ${signup.status}；名额确认后才会发放签到码。`,
+      );
     return c.body(checkInQrSvg(signup.checkInCode), 200, { "content-type": "image/svg+xml", "cache-control": "private, no-store" });
   });
 }

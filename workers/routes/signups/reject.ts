@@ -27,7 +27,7 @@ export function registerRejectSignup(app: App): void {
     const { db, clock } = c.get("deps");
     const signup = await getSignupInTenant(db, caller.tenantId, c.req.valid("param").id);
     const message = `Only pending or waitlisted signups can be rejected; this one is ${signup.status}.`;
-    if (signup.status !== "pending" && signup.status !== "waitlisted") throw new ConflictError(message);
+    if (signup.status !== "pending" && signup.status !== "waitlisted") throw new ConflictError(message, `只有待审核或候补中的报名可以拒绝；该报名状态为 ${signup.status}。`);
     const now = clock();
     const token = newId("signup", now);
     await commit(db, [
@@ -43,7 +43,10 @@ export function registerRejectSignup(app: App): void {
       }),
     ]);
     const after = await getSignupInTenant(db, caller.tenantId, signup.id);
-    if (after.changeToken !== token) throw new ConflictError(`Only pending or waitlisted signups can be rejected; this one is ${after.status}.`);
+    if (after.changeToken !== token) throw new ConflictError(
+        `Only pending or waitlisted signups can be rejected; this one is ${after.status}.`,
+        `只有待审核或候补中的报名可以拒绝；该报名状态为 ${after.status}。`,
+      );
     return c.json(toSignup(after), 200);
   });
 }

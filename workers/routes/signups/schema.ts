@@ -26,6 +26,23 @@ export const CreateSignupBody = z
       .optional()
       .openapi({ description: "Meeting slots this participant can attend, by their `starts_at`; absent means all of them." }),
     note: z.string().trim().max(500).optional(),
+    contact_name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: "Who is attending, as written at the signup desk for walk-ins.", example: "王建国" }),
+    answers: z
+      .record(
+        z.string().max(40),
+        z.union([z.string().max(2000), z.number(), z.boolean(), z.null(), z.array(z.string().max(100)).max(50)]),
+      )
+      .optional()
+      .openapi({
+        description: "Answers to the event's `questions`, by question id; checked against each question's kind, options and `required` (422 naming `answers.<id>`).",
+        example: { team_size: 4, track: "新能源" },
+      }),
   })
   .openapi("CreateSignup");
 
@@ -42,6 +59,10 @@ export const SignupSchema = z
     checked_in_at: z.string().nullable(),
     availability: z.array(z.string()).nullable(),
     note: z.string().nullable(),
+    contact_name: z.string().nullable(),
+    answers: z
+      .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
+      .openapi({ description: "Answers to the event's registration questions, by question id; `{}` when none." }),
     confirmed_at: z.string().nullable(),
     cancelled_at: z.string().nullable(),
     created_at: z.string(),
@@ -65,6 +86,8 @@ export function toSignup(row: SignupView): SignupResponse {
     checked_in_at: row.checkedInAt,
     availability: row.availability ?? null,
     note: row.note,
+    contact_name: row.contactName,
+    answers: row.answers ?? {},
     confirmed_at: row.confirmedAt,
     cancelled_at: row.cancelledAt,
     created_at: row.createdAt,

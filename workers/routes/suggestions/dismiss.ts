@@ -6,6 +6,7 @@ import { authenticate, requireRole } from "../../auth.ts";
 import { ApiError, NotFoundError } from "../../errors.ts";
 import { assertMayManageDemand } from "../demands/access.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam, jsonContent } from "../shared.ts";
+import { pairNames } from "../../data/names.ts";
 import { SuggestionSchema, toSuggestion } from "./schema.ts";
 
 const route = createRoute({
@@ -29,9 +30,9 @@ export function registerDismissSuggestion(app: App): void {
     const row = (await db.select().from(suggestions).where(where).limit(1))[0];
     if (!row || (caller.role === "enterprise" && caller.organizationId !== row.organizationId)) throw new NotFoundError("suggestion", id);
     assertMayManageDemand(caller, row);
-    if (row.status === "introduced") throw new ApiError("conflict", "This suggestion already led to an introduction.");
+    if (row.status === "introduced") throw new ApiError("conflict", "This suggestion already led to an introduction.", { detailZh: "该推荐已促成引荐。" });
     const updated = { ...row, status: "dismissed" as const, updatedAt: clock().toISOString() };
     await db.update(suggestions).set({ status: "dismissed", updatedAt: updated.updatedAt }).where(where);
-    return c.json(toSuggestion(updated), 200);
+    return c.json(toSuggestion(updated, await pairNames(db, caller.tenantId, [updated])), 200);
   });
 }

@@ -6,6 +6,7 @@ import { authenticate, requireRole } from "../../auth.ts";
 import { decodeCursor, page } from "../../lib/cursor.ts";
 import { idPattern } from "../../lib/ids.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, jsonContent, PaginationQuery } from "../shared.ts";
+import { pairNames } from "../../data/names.ts";
 import { SuggestionListSchema, toSuggestion } from "./schema.ts";
 
 const route = createRoute({
@@ -46,6 +47,7 @@ export function registerListSuggestions(app: App): void {
       .orderBy(desc(suggestions.id))
       .limit(query.limit + 1);
     const { items, nextCursor } = page(rows, query.limit);
-    return c.json({ data: items.map(toSuggestion), next_cursor: nextCursor }, 200);
+    const names = await pairNames(c.get("deps").db, caller.tenantId, items);
+    return c.json({ data: items.map((r) => toSuggestion(r, names)), next_cursor: nextCursor }, 200);
   });
 }

@@ -13,7 +13,8 @@ import { idempotent } from "../../idempotency.ts";
 import { newId } from "../../lib/ids.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { BEARER, errorResponses, IdempotencyHeader, jsonContent, WRITE_ERRORS } from "../shared.ts";
-import { applyTalentInput, CreateTalentBody, TalentSchema, toTalent } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { applyTalentInput, resolveTalentCodes, CreateTalentBody, TalentSchema, toTalent } from "./schema.ts";
 
 const route = createRoute({
   method: "post",
@@ -58,6 +59,7 @@ export function blankTalent(id: string, tenantId: string, createdBy: string, at:
     availableFrom: null,
     teamName: null,
     teamSize: null,
+    unresolvedNames: null,
     createdBy,
     createdAt: at,
     updatedAt: at,
@@ -66,17 +68,17 @@ export function blankTalent(id: string, tenantId: string, createdBy: string, at:
 
 /** Turns a unique-index failure on talents into the 409 a client can act on. */
 export function talentConflict(err: unknown): unknown {
-  if (isUniqueViolation(err, "talents.phone")) return new ConflictError("A talent with this phone number already exists in this tenant.");
-  if (isUniqueViolation(err, "talents.external_id")) return new ConflictError("A talent with this external_id already exists in this tenant.");
+  if (isUniqueViolation(err, "talents.phone")) return new ConflictError("A talent with this phone number already exists in this tenant.", "本租户中已有使用该手机号的人才。");
+  if (isUniqueViolation(err, "talents.external_id")) return new ConflictError("A talent with this external_id already exists in this tenant.", "本租户中已有该 external_id 的人才。");
   return err;
 }
 
 export function registerCreateTalent(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer");
-    const body = c.req.valid("json");
+    const { db, clock } = c.get("deps");
+    const body = resolveTalentCodes(await codeContext(db, caller.tenantId), c.req.valid("json"));
     return idempotent(c, caller.tenantId, async () => {
-      const { db, clock } = c.get("deps");
       const now = clock();
       const row = applyTalentInput(blankTalent(newId("talent", now), caller.tenantId, caller.keyId, now.toISOString()), body);
       try {

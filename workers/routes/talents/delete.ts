@@ -5,6 +5,7 @@ import { actorOf, auditStatement } from "../../data/audit.ts";
 import { eraseTalentStatements } from "../../data/talents.ts";
 import { commit } from "../../db.ts";
 import { forgetTalent } from "../../matching-service/features.ts";
+import { redactImportReportsFor } from "../../services/import-privacy.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, idParam } from "../shared.ts";
 import { readableTalent } from "./access.ts";
 
@@ -14,7 +15,7 @@ const route = createRoute({
   tags: ["Talents"],
   summary: "Erase a talent",
   description:
-    "Deletes the profile, its contact details, its match-index rows, its keys and invitations, its suggestions and scores, and every remembered idempotent answer that mentions it, for real, in one batch; outbox events (and the webhooks still to be sent from them) have its id replaced by `erased`. The audit log records that an erasure happened, and nothing of the data.",
+    "Deletes the profile, its contact details, its match-index rows, its keys and invitations, its suggestions and scores, and every remembered idempotent answer that mentions it, for real, in one batch; blanks the cells of talent-import reports that hold its phone or e-mail; outbox events (and the webhooks still to be sent from them) have its id replaced by `erased`. The audit log records that an erasure happened, and nothing of the data.",
   security: BEARER,
   middleware: [authenticate("admin", "talent")] as const,
   request: { params: idParam("talent") },
@@ -28,6 +29,7 @@ export function registerDeleteTalent(app: App): void {
     const { db, clock } = c.get("deps");
     await commit(db, [
       ...eraseTalentStatements(db, row),
+      ...redactImportReportsFor(db, caller.tenantId, { phone: row.phone, email: row.email }),
       auditStatement(db, {
         tenantId: caller.tenantId,
         actor: actorOf(caller),

@@ -5,11 +5,12 @@ import { authenticate, requireRole } from "../../auth.ts";
 import { contactVisibility } from "../../services/contact-access.ts";
 import { listTalents } from "../../data/talents.ts";
 import { decodeCursor, page } from "../../lib/cursor.ts";
-import { profileFilters, queryParam } from "../filters.ts";
+import { profileFilters, queryParam, searchQuery, searchTermsOf } from "../filters.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, jsonContent, PaginationQuery } from "../shared.ts";
 import { TalentListSchema, toTalent } from "./schema.ts";
 
 const Query = PaginationQuery.extend({
+  ...searchQuery("the name, skills, major or school"),
   ...profileFilters,
   education: z.enum(EDUCATION_LEVELS).optional().openapi(queryParam("education", "At least this education level.")),
 });
@@ -19,7 +20,7 @@ const route = createRoute({
   path: "/v1/talents",
   tags: ["Talents"],
   summary: "List talent profiles",
-  description: "Newest first. Enterprises and organizers see contact details masked.",
+  description: "Newest first; `q=` searches names, skills, majors and schools, combinable with every filter. Enterprises and organizers see contact details masked.",
   security: BEARER,
   middleware: [authenticate("admin", "organizer", "enterprise")] as const,
   request: { query: Query },
@@ -40,6 +41,7 @@ export function registerListTalents(app: App): void {
         education: query.education,
         mode: query.mode,
         categoryLevel: query.category_level,
+        terms: searchTermsOf(query.q),
       },
       { limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : null },
     );

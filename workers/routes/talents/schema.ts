@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { EDUCATION_LEVELS, ENGAGEMENT_MODES, SKILL_LEVELS, TITLE_LEVELS } from "../../../matching/index.ts";
 import { maskEmail, maskPhone } from "../../contact.ts";
 import type { TalentRow } from "../../data/talents.ts";
-import { cityCode, industryCode, occupationCode } from "../codes.ts";
+import { type CodeContext, CodeResolver, industryField, industryName, occupationField, occupationName, placeField, placeName } from "../codes.ts";
 import { listOf } from "../shared.ts";
 
 const tags = (max: number) => z.array(z.string().trim().min(1).max(100)).max(max);
@@ -25,14 +25,17 @@ const writable = {
   title_level: z.enum(TITLE_LEVELS).nullable().openapi({ description: "初级 junior < 中级 intermediate < 副高级 associate_senior < 正高级 senior." }),
   skill_level: z.enum(SKILL_LEVELS).nullable().openapi({ description: "初级工 basic … 技师 technician < 高级技师 senior_technician." }),
   experience_years: z.number().int().min(0).max(70).nullable(),
-  industries: z.array(industryCode).max(10).openapi({ description: "GB/T 4754-2017 codes (division, group or class).", example: ["2614"] }),
-  occupations: z.array(occupationCode).max(10).openapi({ description: "职业分类大典 2022 codes.", example: ["2-02-06-03"] }),
+  industries: z
+    .array(industryField)
+    .max(10)
+    .openapi({ description: "GB/T 4754-2017 codes (division, group or class) or names; an industry chain of the tenant stands for its codes.", example: ["2614"] }),
+  occupations: z.array(occupationField).max(10).openapi({ description: "职业分类大典 2022 codes, occupation names or job-board titles.", example: ["2-02-06-03"] }),
   skills: tags(50).openapi({ example: ["煤气化", "Aspen Plus", "PLC编程"] }),
   summary: z.string().trim().max(2000).nullable(),
-  city: cityCode.nullable().openapi({ description: "Current city, GB/T 2260 4-digit code.", example: "1501" }),
-  origin_city: cityCode.nullable().openapi({ description: "Home town (返乡 counts).", example: "1506" }),
-  desired_cities: z.array(cityCode).max(20),
-  refused_cities: z.array(cityCode).max(20).openapi({ description: "Cities the talent will not work in: a hard veto in matching." }),
+  city: placeField.nullable().openapi({ description: "Where the talent lives: a GB/T 2260 code at any level (province, city, district) or a place name.", example: "1501" }),
+  origin_city: placeField.nullable().openapi({ description: "Home town (返乡 counts), code or name.", example: "1506" }),
+  desired_cities: z.array(placeField).max(20).openapi({ description: "Places the talent would work in, codes or names; a province counts for all its cities.", example: ["1506"] }),
+  refused_cities: z.array(placeField).max(20).openapi({ description: "Cities the talent will not work in: a hard veto in matching." }),
   willing_to_relocate: z.boolean().nullable(),
   modes: z.array(z.enum(ENGAGEMENT_MODES)).max(8).openapi({ description: "Accepted engagement modes, most preferred first; empty means any." }),
   salary_expected: z.number().int().min(0).max(10_000_000).nullable().openapi({ description: "Expected monthly salary, yuan." }),
@@ -77,13 +80,19 @@ export const TalentSchema = z
     skill_level: z.enum(SKILL_LEVELS).nullable(),
     experience_years: z.number().int().nullable(),
     industries: z.array(z.string()),
+    industry_names: z.array(z.string()).openapi({ description: "Names of `industries`, in the same order." }),
     occupations: z.array(z.string()),
+    occupation_names: z.array(z.string()).openapi({ description: "Names of `occupations`, in the same order." }),
     skills: z.array(z.string()),
     summary: z.string().nullable(),
     city: z.string().nullable(),
+    city_name: z.string().nullable().openapi({ description: "The name of `city` (a district with its city: 北京市海淀区).", example: "呼和浩特市" }),
     origin_city: z.string().nullable(),
+    origin_city_name: z.string().nullable(),
     desired_cities: z.array(z.string()),
+    desired_city_names: z.array(z.string()).openapi({ description: "Names of `desired_cities`, in the same order." }),
     refused_cities: z.array(z.string()),
+    refused_city_names: z.array(z.string()),
     willing_to_relocate: z.boolean().nullable(),
     modes: z.array(z.enum(ENGAGEMENT_MODES)),
     salary_expected: z.number().int().nullable(),
@@ -91,6 +100,9 @@ export const TalentSchema = z
     honours: z.array(z.string()),
     available_from: z.string().nullable(),
     team: z.object({ name: z.string(), size: z.number().int() }).nullable(),
+    unresolved_names: z
+      .record(z.string(), z.array(z.string()))
+      .openapi({ description: "Names an import could not resolve to a code, kept as written, by field.", example: { industries: ["风电运维"] } }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -129,13 +141,19 @@ export function toTalent(row: TalentRow, clear: boolean): TalentResponse {
     skill_level: row.skillLevel,
     experience_years: row.experienceYears,
     industries: row.industries,
+    industry_names: names(row.industries, industryName),
     occupations: row.occupations,
+    occupation_names: names(row.occupations, occupationName),
     skills: row.skills,
     summary: row.summary,
     city: row.city,
+    city_name: placeName(row.city),
     origin_city: row.originCity,
+    origin_city_name: placeName(row.originCity),
     desired_cities: row.desiredCities,
+    desired_city_names: names(row.desiredCities, placeName),
     refused_cities: row.refusedCities,
+    refused_city_names: names(row.refusedCities, placeName),
     willing_to_relocate: row.willingToRelocate,
     modes: row.modes,
     salary_expected: row.salaryExpected,
@@ -143,9 +161,39 @@ export function toTalent(row: TalentRow, clear: boolean): TalentResponse {
     honours: row.honours,
     available_from: row.availableFrom,
     team: row.teamName && row.teamSize ? { name: row.teamName, size: row.teamSize } : null,
+    unresolved_names: row.unresolvedNames ?? {},
     created_at: row.createdAt,
     updated_at: row.updatedAt,
   });
+}
+
+/** A name per code (a code no longer in the taxonomy shows as itself). */
+function names(codes: readonly string[], name: (code: string) => string | null): string[] {
+  return codes.map((c) => name(c) ?? c);
+}
+
+/**
+ * The body with its code-or-name fields resolved to codes, as the talent import resolves them: an
+ * ambiguous place is settled by the talent's other places (`current`: what is stored), then the
+ * tenant's region. Every name that does not resolve is one 422.
+ */
+export function resolveTalentCodes<T extends UpdateTalentInput>(ctx: CodeContext, body: T, current?: { city: string | null; originCity: string | null }): T {
+  const r = new CodeResolver(ctx);
+  const city = r.place("city", body.city);
+  const origin = r.place("origin_city", body.origin_city, [city ?? current?.city]);
+  const near = [city ?? current?.city, origin ?? current?.originCity];
+  const out: T = { ...body };
+  const put = <K extends keyof UpdateTalentInput>(key: K, value: T[K] | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
+  put("city", city);
+  put("origin_city", origin);
+  put("desired_cities", r.places("desired_cities", body.desired_cities, near));
+  put("refused_cities", r.places("refused_cities", body.refused_cities, near));
+  put("industries", r.industries("industries", body.industries, 10));
+  put("occupations", r.occupations("occupations", body.occupations));
+  r.done();
+  return out;
 }
 
 /** Applies a create or patch body onto a row (absent fields keep their value; null clears). */

@@ -12,7 +12,8 @@ import { jsonBody } from "../../middleware/json-body.ts";
 import { BEARER, errorResponses, idParam, jsonContent, WRITE_ERRORS } from "../shared.ts";
 import { readableTalent } from "./access.ts";
 import { talentConflict } from "./create.ts";
-import { applyTalentInput, toTalent, UpdatedTalentSchema, UpdateTalentBody } from "./schema.ts";
+import { codeContext } from "../codes.ts";
+import { applyTalentInput, resolveTalentCodes, toTalent, UpdatedTalentSchema, UpdateTalentBody } from "./schema.ts";
 
 const route = createRoute({
   method: "patch",
@@ -30,9 +31,9 @@ const route = createRoute({
 export function registerUpdateTalent(app: App): void {
   app.openapi(route, async (c) => {
     const caller = requireRole(c, "admin", "organizer", "talent");
-    const body = c.req.valid("json");
     const current = await readableTalent(c, caller, c.req.valid("param").id);
     const { db, clock, sender } = c.get("deps");
+    const body = resolveTalentCodes(await codeContext(db, caller.tenantId), c.req.valid("json"), current);
     const now = clock();
     if (caller.role === "organizer" && (body.phone !== undefined || body.email !== undefined)) {
       throw new ForbiddenError("Organizers may not change a talent's phone or email; the talent changes its own.");

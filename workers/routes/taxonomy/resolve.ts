@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../app.ts";
 import { authenticate, requireRole } from "../../auth.ts";
 import { InvalidParameterError } from "../../errors.ts";
-import { resolveIndustry, resolveOccupation, resolveRegion } from "../../taxonomy/resolver.ts";
+import { resolveIndustryOrChain, resolveJobTitle, resolvePlace } from "../../taxonomy/index.ts";
+import { codeContext } from "../codes.ts";
 import { REGION_LEVELS } from "../../taxonomy/types.ts";
 import { AUTHED_ERRORS, BEARER, errorResponses, jsonContent } from "../shared.ts";
 import { READERS } from "./list.ts";
@@ -14,7 +15,7 @@ const route = createRoute({
   tags: ["Taxonomy"],
   summary: "Resolve a name to a taxonomy code",
   description:
-    "What an import will make of a name: a code, an exact name, a name without its suffix (鄂尔多斯), a job-board alias, or a region qualified by its parents (北京市朝阳区). Width, spacing and punctuation do not matter.",
+    "What an import or a JSON write will make of a name: a code, an exact name, a name without its suffix (鄂尔多斯), a job-board alias or title (Java开发工程师), one of the tenant's industry chains (煤化工), or a region at any level, qualified by its parents or not (鄂托克旗, 鄂尔多斯市东胜区, 北京市 → 1101). An ambiguous region is settled by `within`, else by the tenant's region. Width, spacing and punctuation do not matter.",
   security: BEARER,
   middleware: [authenticate(...READERS)] as const,
   request: {
@@ -36,7 +37,7 @@ const route = createRoute({
         .optional()
         .openapi({
           param: { name: "within", in: "query" },
-          description: "Regions only: when several places match, keep those inside this region (e.g. the tenant's province).",
+          description: "Regions only: when several places match, keep those inside this region, else its province. Defaults to the tenant's region.",
           example: "15",
         }),
     }),
@@ -48,14 +49,20 @@ const route = createRoute({
 });
 
 export function registerResolveTaxonomy(app: App): void {
-  app.openapi(route, (c) => {
-    requireRole(c, ...READERS);
+  app.openapi(route, async (c) => {
+    const caller = requireRole(c, ...READERS);
     const { kind, name, level, within } = c.req.valid("query");
     if (kind !== "region") {
       const stray = [level === undefined ? null : "level", within === undefined ? null : "within"].flatMap((p) => (p ? [p] : []));
       if (stray.length > 0) throw new InvalidParameterError(stray.map((path) => ({ path, message: "applies to kind=region only" })));
     }
-    const result = kind === "industry" ? resolveIndustry(name) : kind === "occupation" ? resolveOccupation(name) : resolveRegion(name, { level, within });
-    return c.json(toResolution(result), 200);
+    const ctx = await codeContext(c.get("deps").db, caller.tenantId);
+    if (kind === "industry") {
+      const r = resolveIndustryOrChain(name, ctx.chains);
+      return c.json(toResolution(r.resolution, r.chain ? r.codes : undefined), 200);
+    }
+    if (kind === "occupation") return c.json(toResolution(resolveJobTitle(name)), 200);
+    const scope = within ?? ctx.regionCode;
+    return c.json(toResolution(resolvePlace(name, { ...(level ? { level } : {}), ...(scope ? { within: scope } : {}) })), 200);
   });
 }

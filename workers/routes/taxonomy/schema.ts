@@ -96,10 +96,15 @@ const ResolvedSchema = z
     code: z.string().openapi({ example: "1506" }),
     name: z.string().openapi({ example: "鄂尔多斯市" }),
     level: z.enum(ALL_LEVELS).openapi({ example: "city" }),
-    matched_by: z.enum(["code", "name", "short_name", "alias", "qualified_name"]).openapi({
-      description: "How the name matched: the code, the exact name, the name without its suffix, a job-board alias, or a name qualified by its province or city.",
+    matched_by: z.enum(["code", "name", "short_name", "alias", "qualified_name", "common_region", "chain"]).openapi({
+      description:
+        "How the name matched: the code, the exact name, the name without its suffix, a job-board alias or cleaned job-board title, a name qualified by its province or city, several places by their smallest common region (东胜区、康巴什区 → 1506), or one of the tenant's industry chains.",
       example: "short_name",
     }),
+    industry_codes: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "Industry chains only: every GB/T 4754-2017 code the chain stands for (`code` is the first).", example: ["2522", "2614"] }),
   })
   .openapi("TaxonomyResolved");
 
@@ -110,7 +115,7 @@ const AmbiguousSchema = z
       .array(z.object({ code: z.string(), name: z.string(), level: z.enum(ALL_LEVELS), path: PathSchema }))
       .openapi({
         example: [
-          { code: "110105", name: "朝阳区", level: "area", path: [{ code: "11", name: "北京市" }, { code: "1101", name: "市辖区" }] },
+          { code: "110105", name: "朝阳区", level: "area", path: [{ code: "11", name: "北京市" }, { code: "1101", name: "北京市" }] },
           { code: "220104", name: "朝阳区", level: "area", path: [{ code: "22", name: "吉林省" }, { code: "2201", name: "长春市" }] },
         ],
       }),
@@ -133,8 +138,10 @@ export const ResolutionSchema = z
 export type ResolutionResponse = z.infer<typeof ResolutionSchema>;
 
 /** Resolver result → wire (snake_case). */
-export function toResolution(r: Resolution): ResolutionResponse {
-  if (r.status === "ok") return ResolutionSchema.parse({ status: "ok", code: r.code, name: r.name, level: r.level, matched_by: r.matchedBy });
+export function toResolution(r: Resolution, chainCodes?: readonly string[]): ResolutionResponse {
+  if (r.status === "ok") {
+    return ResolutionSchema.parse({ status: "ok", code: r.code, name: r.name, level: r.level, matched_by: r.matchedBy, ...(chainCodes ? { industry_codes: [...chainCodes] } : {}) });
+  }
   if (r.status === "ambiguous") return ResolutionSchema.parse({ status: "ambiguous", candidates: r.candidates });
   return ResolutionSchema.parse({ status: "unknown", suggestions: r.suggestions });
 }

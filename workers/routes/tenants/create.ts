@@ -36,7 +36,7 @@ export function registerCreateTenant(app: App): void {
       const { db, clock } = c.get("deps");
       const created = await provisionTenant(
         db,
-        { name: body.name, slug: body.slug, regionCode: body.region_code ?? null, adminOrganizationName: body.admin_organization_name },
+        { name: body.name, slug: body.slug, regionCode: body.region_code ?? null, adminOrganizationName: body.admin_organization_name, locale: body.locale },
         { actor: "operator", requestId: c.get("requestId"), now: clock() },
       );
       return c.json(

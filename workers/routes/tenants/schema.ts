@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { TenantRow } from "../../data/tenants.ts";
+import { LOCALES } from "../../i18n.ts";
 import { CreatedApiKeySchema } from "../keys/schema.ts";
 import { OrganizationSchema } from "../organizations/schema.ts";
 import { listOf } from "../shared.ts";
@@ -34,6 +35,10 @@ export const CreateTenantBody = z
       .max(200)
       .optional()
       .openapi({ description: "Name of the organizer organization holding the first admin key.", example: "鄂尔多斯市人才工作领导小组办公室" }),
+    locale: z
+      .enum(LOCALES)
+      .optional()
+      .openapi({ description: "Language of problem messages when a request sends no Accept-Language (default en; change later with PATCH /v1/settings).", example: "zh-CN" }),
   })
   .openapi("CreateTenant");
 

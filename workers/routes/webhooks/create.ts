@@ -19,7 +19,7 @@ const route = createRoute({
   tags: ["Webhooks"],
   summary: "Subscribe an endpoint to events",
   description:
-    "Deliveries are signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`: `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` keyed with the secret's bytes); verify them with any Standard Webhooks library. The secret is returned once (an idempotent replay answers `secret: null`, `secret_shown: false`; rotate the secret to get a new one). An organization only receives events about its own objects. URLs must be https on a public host.",
+    "Deliveries are signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`: `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` keyed with the secret's bytes); verify them with any Standard Webhooks library. The secret is returned once (an idempotent replay answers `secret: null`, `secret_shown: false`; rotate the secret to get a new one). An organization only receives events about its own objects. URLs must be https on a public host, on port 443 or 1024–65535 (internal service ports such as 3306, 5432, 6379 refused), without credentials, spaces or control characters; loopback, private, link-local, metadata, multicast and embedded-IPv4 forms are refused (a 422 naming `url`), and the host's addresses are checked again at each delivery.",
   security: BEARER,
   middleware: [authenticate(...WEBHOOK_ROLES), jsonBody()] as const,
   request: {

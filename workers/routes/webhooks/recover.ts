@@ -45,7 +45,7 @@ export function registerRecoverWebhookEndpoint(app: App): void {
     const { db, clock } = c.get("deps");
     const endpoint = await getEndpointInTenant(db, caller.tenantId, id);
     assertMayManage(caller, endpoint);
-    if (!endpoint.enabled) throw new ConflictError("The endpoint is disabled; enable it before recovering its deliveries.");
+    if (!endpoint.enabled) throw new ConflictError("The endpoint is disabled; enable it before recovering its deliveries.", "该端点已停用；请先启用再恢复投递。");
     const ids = await requeueDeliveries(db, failedSince(id, new Date(since)), clock());
     return c.json({ recovered: ids.length, delivery_ids: ids }, 202);
   });

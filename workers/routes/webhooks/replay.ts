@@ -32,7 +32,7 @@ export function registerReplayWebhookDelivery(app: App): void {
     const endpoint = await getEndpointInTenant(db, caller.tenantId, delivery.endpointId);
     // Another organization's delivery is as absent as another tenant's.
     if (caller.role !== "admin" && endpoint.organizationId !== caller.organizationId) throw new NotFoundError("webhook delivery", id);
-    if (!endpoint.enabled) throw new ConflictError("The endpoint is disabled; enable it before replaying its deliveries.");
+    if (!endpoint.enabled) throw new ConflictError("The endpoint is disabled; enable it before replaying its deliveries.", "该端点已停用；请先启用再重放投递。");
     await requeueDeliveries(db, oneDelivery(caller.tenantId, id), clock());
     return c.json(toWebhookDelivery(await getDeliveryInTenant(db, caller.tenantId, id)), 202);
   });

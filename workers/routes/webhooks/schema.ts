@@ -26,7 +26,7 @@ const eventTypes = z
   .refine((types) => new Set(types).size === types.length, { message: "must not repeat an event type" })
   .openapi({ description: "The event types to receive (see the `webhooks` section of this document).", example: ["introduction.accepted", "signup.confirmed"] });
 
-const url = z.string().trim().min(1).max(2000).openapi({ description: "An https URL on a public host.", example: "https://hr.example.com/hooks/wutong" });
+const url = z.string().trim().min(1).max(2000).openapi({ description: "An https URL on a public host, port 443 or 1024–65535 outside internal service ports.", example: "https://hr.example.com/hooks/wutong" });
 const description = z.string().trim().max(500).openapi({ example: "HR 系统对接" });
 
 export const WebhookEndpointSchema = z

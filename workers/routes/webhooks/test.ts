@@ -34,7 +34,7 @@ export function registerTestWebhookEndpoint(app: App): void {
     const deps = c.get("deps");
     const endpoint = await getEndpointInTenant(deps.db, caller.tenantId, id);
     assertMayManage(caller, endpoint);
-    if (!endpoint.enabled) throw new ConflictError("The endpoint is disabled; enable it before testing it.");
+    if (!endpoint.enabled) throw new ConflictError("The endpoint is disabled; enable it before testing it.", "该端点已停用；请先启用再测试。");
     const { deliveryId, statements } = pingStatements(deps.db, endpoint, deps.clock());
     await commit(deps.db, statements);
     await deliverDue(webhookRuntime(deps), [deliveryId]);

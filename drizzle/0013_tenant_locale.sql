@@ -1,0 +1,1 @@
+ALTER TABLE `tenant_settings` ADD `locale` text DEFAULT 'en' NOT NULL;
