@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, NodeConfigSchema, parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
 
+/** Base64 of 32 bytes: the Worker requires a key sealing secrets at rest. */
+const SECRETS_KEY = "dGVzdC1zZWNyZXRzLWtleS0wMTIzNDU2Nzg5YWJjZGU=";
+
 describe("configuration", () => {
   it("applies defaults for the embedded runtime", () => {
     expect(parseConfig(NodeConfigSchema, {})).toMatchObject({
@@ -30,11 +33,11 @@ describe("configuration", () => {
 
   it("requires the operator key on Workers", () => {
     expect(() => parseConfig(WorkerConfigSchema, {})).toThrowError(/WUTONG_OPERATOR_KEY is required/);
-    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz" }).LOG_LEVEL).toBe("info");
+    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz", WUTONG_SECRETS_KEY: SECRETS_KEY }).LOG_LEVEL).toBe("info");
   });
 
   it("has throttling defaults, refuses bad limits by name, and lower-cases the client address header", () => {
-    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz" })).toMatchObject({
+    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz", WUTONG_SECRETS_KEY: SECRETS_KEY })).toMatchObject({
       RATE_LIMIT_AUTH_FAILURES: 20,
       RATE_LIMIT_WRITES: 600,
       RATE_LIMIT_WINDOW_SECONDS: 60,

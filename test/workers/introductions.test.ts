@@ -1,5 +1,5 @@
 import { env, exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 function call(method: string, path: string, key: string, body?: unknown) {
   const headers: Record<string, string> = { authorization: `Bearer ${key}` };
@@ -31,7 +31,18 @@ describe("matching and introductions on D1", () => {
     expect(matches.data[0]?.score).toBeGreaterThan(50);
 
     const intro = await json<{ id: string }>(call("POST", "/v1/introductions", admin, { demand_id: demand.id, talent_id: talent.id }), 201);
-    const key = (await json<{ key: string }>(call("POST", `/v1/talents/${talent.id}/keys`, admin), 201)).key;
+    // The Worker's console sender delivers the invitation; the talent redeems the token it received.
+    const printed: string[] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((line: unknown) => {
+      printed.push(String(line));
+    });
+    await json(call("POST", `/v1/talents/${talent.id}/keys`, admin), 202);
+    log.mockRestore();
+    const token = /wti_[A-Za-z0-9]{32}/.exec(printed.join("\n"))?.[0] ?? "";
+    const redeemed = await exports.default.fetch(
+      new Request("https://wutong.test/v1/talent-invitations/redeem", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) }),
+    );
+    const key = (await json<{ key: string }>(redeemed, 201)).key;
     // The talent sees who asked and for what, by name.
     const seen = await json<Record<string, unknown>>(call("GET", `/v1/introductions/${intro.id}`, key), 200);
     expect(seen).toMatchObject({ employer_name: "示范企业", demand_title: "煤气化工艺工程师", talent_name: "王工" });

@@ -8,6 +8,7 @@ import type { WorkerBindings } from "../../workers/context.ts";
 const limited: WorkerBindings = {
   DB: env.DB,
   WUTONG_OPERATOR_KEY: env.WUTONG_OPERATOR_KEY,
+  WUTONG_SECRETS_KEY: env.WUTONG_SECRETS_KEY,
   LOG_LEVEL: "silent",
   RATE_LIMIT_AUTH_FAILURES: "2",
   RATE_LIMIT_WRITES: "2",

@@ -122,7 +122,7 @@ describe("the Worker entry on D1", () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({
       code: "service_unavailable",
-      detail: "The service is misconfigured: WUTONG_OPERATOR_KEY is required.",
+      detail: "The service is misconfigured: WUTONG_OPERATOR_KEY is required; WUTONG_SECRETS_KEY is required.",
     });
   });
 });

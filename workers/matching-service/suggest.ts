@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { demands, talents } from "../../schema/index.ts";
 import { suggestions } from "../../schema/tables/introductions.ts";
 import type { Db, Statement } from "../db.ts";
 import { eventIfChangedStatement } from "../data/outbox.ts";
+import { rawStatement } from "../data/raw.ts";
 import type { DemandRow, TalentRow } from "../data/profiles.ts";
 import { matchSettings } from "../data/settings.ts";
 import { commit } from "../db.ts";
@@ -21,10 +22,13 @@ function suggestionStatements(db: Db, demand: DemandRow, talentId: string, score
   const id = newId("suggestion", now);
   const at = now.toISOString();
   return [
-    db
-      .insert(suggestions)
-      .values({ id, tenantId: demand.tenantId, demandId: demand.id, talentId, organizationId: demand.organizationId, score, status: "suggested", createdAt: at, updatedAt: at })
-      .onConflictDoNothing(),
+    // Only while the talent exists: a ranking computed before an erasure must not write it back.
+    rawStatement(
+      db,
+      sql`INSERT OR IGNORE INTO ${suggestions} (id, tenant_id, demand_id, talent_id, organization_id, score, status, created_at, updated_at)
+        SELECT ${id}, ${demand.tenantId}, ${demand.id}, ${talentId}, ${demand.organizationId}, ${score}, 'suggested', ${at}, ${at}
+        WHERE EXISTS (SELECT 1 FROM ${talents} WHERE ${talents.id} = ${talentId} AND ${talents.tenantId} = ${demand.tenantId})`,
+    ),
     eventIfChangedStatement(db, {
       tenantId: demand.tenantId,
       type: "match.created",
