@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, NodeConfigSchema, parseConfig, WorkerConfigSchema } from "../../workers/config.ts";
+import { SECRETS_KEY } from "../helpers/app.ts";
 
 describe("configuration", () => {
   it("applies defaults for the embedded runtime", () => {
@@ -30,11 +31,15 @@ describe("configuration", () => {
 
   it("requires the operator key on Workers", () => {
     expect(() => parseConfig(WorkerConfigSchema, {})).toThrowError(/WUTONG_OPERATOR_KEY is required/);
-    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz" }).LOG_LEVEL).toBe("info");
+    expect(() => parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz" })).toThrowError(/WUTONG_SECRETS_KEY is required/);
+    expect(() => parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz", WUTONG_SECRETS_KEY: "c2hvcnQ=" })).toThrowError(
+      /WUTONG_SECRETS_KEY must be base64 of exactly 32 bytes/,
+    );
+    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz", WUTONG_SECRETS_KEY: SECRETS_KEY }).LOG_LEVEL).toBe("info");
   });
 
   it("has throttling defaults, refuses bad limits by name, and lower-cases the client address header", () => {
-    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz" })).toMatchObject({
+    expect(parseConfig(WorkerConfigSchema, { WUTONG_OPERATOR_KEY: "wtop_abcdefghijklmnopqrstuvwxyz", WUTONG_SECRETS_KEY: SECRETS_KEY })).toMatchObject({
       RATE_LIMIT_AUTH_FAILURES: 20,
       RATE_LIMIT_WRITES: 600,
       RATE_LIMIT_WINDOW_SECONDS: 60,

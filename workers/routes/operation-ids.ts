@@ -27,6 +27,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   "PATCH /v1/talents/{id}": "updateTalent",
   "DELETE /v1/talents/{id}": "deleteTalent",
   "POST /v1/talents/{id}/keys": "createTalentKey",
+  "POST /v1/talent-invitations/redeem": "redeemTalentInvitation",
+  "POST /v1/talents/{id}/contact/verify": "verifyTalentContact",
   "GET /v1/talents/{id}/matches": "listTalentMatches",
 
   "POST /v1/demands": "createDemand",
@@ -111,7 +113,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
  * Operations anyone may call without a key. They are documented with `security: []`; any other
  * operation without a declared security requirement fails the contract test.
  */
-export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set(["GET /healthz", "GET /problems/{code}"]);
+export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set(["GET /healthz", "GET /problems/{code}", "POST /v1/talent-invitations/redeem"]);
 
 /** Every tag an operation may carry, with the description shown beside it in the reference. */
 export const TAGS: readonly { name: string; description: string }[] = [
