@@ -38,6 +38,10 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], input: unknown,
       case "too_big":
         out.push({ path, message: boundMessage(issue.origin, "at most", issue.maximum, issue.inclusive) });
         break;
+      case "invalid_union":
+        // zod's own wording here is "Invalid input": say what is wrong in ours.
+        out.push({ path, message: "is not any of the accepted forms" });
+        break;
       default:
         out.push({ path, message: issue.message });
     }

@@ -14,7 +14,8 @@ import { createFuzzWorld } from "./fuzz/world.ts";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
-const t = await createTestApp();
+// Throttling is off: thousands of requests from one address and key are the point here.
+const t = await createTestApp({ RATE_LIMIT_AUTH_FAILURES: "0", RATE_LIMIT_WRITES: "0" });
 // Before the fixture roadshow's signups close, so its signup and event routes reach their handlers.
 t.setNow(new Date("2026-06-01T00:00:00Z"));
 const world = await createFuzzWorld(t);
@@ -42,7 +43,7 @@ describe("fuzzing every operation with bad input", () => {
       await fc.assert(
         fc.asyncProperty(requestArb(op, ctx, world.keys), async (req) => {
           await checkResponse(req, await send(req));
-          await world.restore();
+          if (op.key.startsWith("PATCH /v1/webhook-endpoints")) await world.restore();
         }),
         { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
       );

@@ -143,7 +143,7 @@ describe("real places, industry chains and job titles", () => {
     });
 
     it("start empty, are created with codes or names, renamed, listed by name, and unique per tenant", async () => {
-      expect(await (await t.call("GET", "/v1/industry-chains", { key: tenant.adminKey })).json()).toEqual({ data: [] });
+      expect(await (await t.call("GET", "/v1/industry-chains", { key: tenant.adminKey })).json()).toEqual({ data: [], next_cursor: null });
       const res = await t.call("POST", "/v1/industry-chains", { key: tenant.adminKey, body: { name: "新材料", industry_codes: ["3091", "化学原料和化学制品制造业"] } });
       expect(res.status).toBe(201);
       const chain = (await res.json()) as { id: string };
@@ -165,7 +165,12 @@ describe("real places, industry chains and job titles", () => {
       expect(await patched.json()).toMatchObject({ id: chain.id, name: "先进材料", industry_codes: ["3091", "26"] });
       await t.call("POST", "/v1/industry-chains", { key: tenant.adminKey, body: { name: "储能", industry_codes: ["3824"] } });
       const list = (await (await t.call("GET", "/v1/industry-chains", { key: tenant.adminKey })).json()) as { data: { name: string }[] };
-      expect(list.data.map((c) => c.name)).toEqual(["储能", "先进材料"].sort());
+      expect(list.data.map((c) => c.name)).toEqual(["储能", "先进材料"]);
+      // Paginated like every list: newest first, then the cursor's page.
+      const first = (await (await t.call("GET", "/v1/industry-chains?limit=1", { key: tenant.adminKey })).json()) as { data: { name: string }[]; next_cursor: string };
+      expect(first.data.map((c) => c.name)).toEqual(["储能"]);
+      const second = (await (await t.call("GET", `/v1/industry-chains?limit=1&cursor=${first.next_cursor}`, { key: tenant.adminKey })).json()) as { data: { name: string }[]; next_cursor: string | null };
+      expect(second).toMatchObject({ data: [{ name: "先进材料" }], next_cursor: null });
       await expectProblem(await t.call("PATCH", "/v1/industry-chains/ich_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z", { key: tenant.adminKey, body: { name: "x" } }), { status: 404, code: "not_found" });
     });
 

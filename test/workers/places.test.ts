@@ -16,7 +16,7 @@ describe("real places, industry chains and job titles in workerd with D1", () =>
   it("imports an Ordos catalog (CSV and XLSX) and a national talent list: every row lands with its codes, and districts match their city", async () => {
     const { key } = await runOrdosScenario(send, env.WUTONG_OPERATOR_KEY, "ordos-d1");
 
-    // The chains are the tenant's data: listed by name, renamed, unique.
+    // The chains are the tenant's data: listed, renamed, unique.
     const list = (await (await send("GET", "/v1/industry-chains", key)).json()) as { data: { id: string; name: string }[] };
     expect(list.data.map((c) => c.name).sort()).toEqual(ORDOS_CHAINS.map((c) => c.name).sort());
     const chain = list.data.find((c) => c.name === "羊绒纺织");

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import { industryChains } from "../../schema/tables/industry-chains.ts";
 import type { Db } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
@@ -8,6 +8,18 @@ export type IndustryChainRow = typeof industryChains.$inferSelect;
 /** Every chain of the tenant, by name (a tenant has tens, not thousands). */
 export async function listIndustryChains(db: Db, tenantId: string): Promise<IndustryChainRow[]> {
   return db.select().from(industryChains).where(eq(industryChains.tenantId, tenantId)).orderBy(asc(industryChains.name));
+}
+
+/** One page of the tenant's chains, newest first, like every other list (`limit + 1` rows for `page()`). */
+export async function listIndustryChainsPage(db: Db, tenantId: string, opts: { limit: number; after: string | null }): Promise<IndustryChainRow[]> {
+  const conditions = [eq(industryChains.tenantId, tenantId)];
+  if (opts.after) conditions.push(lt(industryChains.id, opts.after));
+  return db
+    .select()
+    .from(industryChains)
+    .where(and(...conditions))
+    .orderBy(desc(industryChains.id))
+    .limit(opts.limit + 1);
 }
 
 export async function getIndustryChainInTenant(db: Db, tenantId: string, id: string): Promise<IndustryChainRow> {

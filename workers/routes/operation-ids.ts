@@ -27,8 +27,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   "PATCH /v1/talents/{id}": "updateTalent",
   "DELETE /v1/talents/{id}": "deleteTalent",
   "POST /v1/talents/{id}/keys": "createTalentKey",
-  "POST /v1/talent-invitations/redeem": "redeemTalentInvitation",
   "POST /v1/talents/{id}/contact/verify": "verifyTalentContact",
+  "POST /v1/talent-invitations/redeem": "redeemTalentInvitation",
   "GET /v1/talents/{id}/matches": "listTalentMatches",
 
   "POST /v1/demands": "createDemand",

@@ -32,8 +32,10 @@ export async function walkthrough(
   const listed = list.data.data.map((d) => d.id);
 
   const ranked = await client.GET("/v1/demands/{id}/matches", { params: { path: { id: demand.id }, query: { limit: 5 } } });
-  if (!ranked.data) throw new Error(`listDemandMatches: ${ranked.response.status}`);
-  const matches = ranked.data.data.map((m) => ({ talent_id: m.talent.id, score: m.score }));
+  // The route also answers CSV and XLSX; the JSON page is the object.
+  const page = ranked.data;
+  if (!page || typeof page !== "object" || !("data" in page)) throw new Error(`listDemandMatches: ${ranked.response.status}`);
+  const matches = page.data.map((m) => ({ talent_id: m.talent.id, score: m.score }));
 
   const missing = await client.GET("/v1/demands/{id}", { params: { path: { id: "dem_01JD6Z0M8Q7W3K2V9X4T5R6Y7Z" } } });
   return { created: demand, listed, matches, missing: missing.error };

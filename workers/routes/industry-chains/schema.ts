@@ -28,7 +28,7 @@ export const IndustryChainSchema = z
   })
   .openapi("IndustryChain");
 
-export const IndustryChainListSchema = z.object({ data: z.array(IndustryChainSchema) }).openapi("IndustryChainList");
+export const IndustryChainListSchema = z.object({ data: z.array(IndustryChainSchema), next_cursor: z.string().nullable() }).openapi("IndustryChainList");
 
 export function toIndustryChain(row: IndustryChainRow): z.infer<typeof IndustryChainSchema> {
   return IndustryChainSchema.parse({
