@@ -37,10 +37,11 @@ export function newRouter(): App {
 
 /**
  * A route's declared query schema, made strict: a parameter it does not declare (`?name=`, a typo
- * of a filter) is a 400 naming it, never silently ignored and answered with the whole list.
+ * of a filter) is a 400 naming it, never silently ignored and answered with the whole list. A GET
+ * route that declares no query takes none.
  */
 function withStrictQuery(route: RouteConfig): RouteConfig {
-  const query = route.request?.query;
+  const query = route.request?.query ?? (route.method === "get" ? z.object({}) : undefined);
   if (!(query instanceof z.ZodObject)) return route;
   return { ...route, request: { ...route.request, query: query.strict() } };
 }

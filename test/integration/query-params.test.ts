@@ -43,7 +43,7 @@ describe("unknown query parameters", () => {
 
   it("are a 400 naming the parameter on every list route", async () => {
     for (const path of routes) {
-      const url = `${path.replace(/\{[^}]+\}/g, "x")}?limit=5&name=Python`;
+      const url = `${path.replace(/\{[^}]+\}/g, "x")}?name=Python`;
       let res = await t.call("GET", url, { key: tenant.adminKey });
       if (res.status === 403) res = await t.call("GET", url, { key: OPERATOR_KEY });
       expect([path, res.status]).toEqual([path, 400]);
