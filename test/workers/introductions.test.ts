@@ -46,7 +46,6 @@ describe("matching and introductions on D1", () => {
     // The talent sees who asked and for what, by name.
     const seen = await json<Record<string, unknown>>(call("GET", `/v1/introductions/${intro.id}`, key), 200);
     expect(seen).toMatchObject({ employer_name: "示范企业", demand_title: "煤气化工艺工程师", talent_name: "王工" });
-    const key = (await json<{ key: string }>(call("POST", `/v1/talents/${talent.id}/keys`, admin), 201)).key;
     const statuses = (await Promise.all([call("POST", `/v1/introductions/${intro.id}/accept`, key), call("POST", `/v1/introductions/${intro.id}/decline`, key)]))
       .map((r) => r.status)
       .sort();
