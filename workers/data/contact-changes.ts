@@ -36,6 +36,18 @@ export async function pendingContactChange(db: Db, tenantId: string, talentId: s
 }
 
 /** Counts a wrong code; the attempt limit is checked against the stored count. */
+/**
+ * Ends every change still waiting for a code for this talent: a new request supersedes them, so
+ * only the newest code can confirm (ids of one millisecond do not always sort by request order).
+ * The rows stay, so the per-key hourly count still sees them.
+ */
+export function supersedePendingStatement(db: Db, tenantId: string, talentId: string): Statement {
+  return db
+    .update(contactChanges)
+    .set({ expiresAt: "1970-01-01T00:00:00.000Z" })
+    .where(and(eq(contactChanges.tenantId, tenantId), eq(contactChanges.talentId, talentId), isNull(contactChanges.confirmedAt)));
+}
+
 export function countAttemptStatement(db: Db, id: string): Statement {
   return db
     .update(contactChanges)

@@ -7,6 +7,7 @@ import {
   contactChangesOfKeySince,
   countAttemptStatement,
   insertContactChangeStatement,
+  supersedePendingStatement,
   pendingContactChange,
 } from "../data/contact-changes.ts";
 import { findTalentsByKeys, type TalentRow, updateTalentStatements } from "../data/talents.ts";
@@ -80,6 +81,7 @@ export async function requestContactChanges(
   );
   await commit(db, [
     ...alongside,
+    supersedePendingStatement(db, caller.tenantId, talent.id),
     ...prepared.map((p) =>
       insertContactChangeStatement(db, {
         id: p.id,

@@ -7,7 +7,6 @@ import type { CatalogRow } from "../data/catalogs.ts";
 import { demandContentHash, findDemandsByImportKeys } from "../data/demands.ts";
 import { eventStatement } from "../data/outbox.ts";
 import { type DemandRow, demandKeys } from "../data/profiles.ts";
-import { bumpVersionStatement } from "../data/versions.ts";
 import { commit, type Db, type Statement } from "../db.ts";
 import { type ImportIssue, type ParsedDemand, parseDemandRows } from "../imports/index.ts";
 import { newId } from "../lib/ids.ts";
@@ -15,7 +14,7 @@ import { blankDemand } from "../routes/demands/schema.ts";
 import { listIndustryChains } from "../data/industry-chains.ts";
 import { findChain, placeOptions, resolveIndustryOrChain, resolveJobTitle, resolvePlace, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
-import { commitWithRetry, completeStatement, failImportJob, type ImportJob, progressStatements, startImportJob } from "./import-job.ts";
+import { commitBatches, completeStatement, failImportJob, type ImportJob, progressStatements, startImportJob, totals } from "./import-job.ts";
 import { byRow, type ImportReport, rejectedRows, resolutionIssue, sha256OfBytes } from "./import-report.ts";
 
 /** Lines per commit: five bulk chunks, far inside D1's limits, and the unit of progress. */
@@ -160,28 +159,15 @@ export async function importDemands(db: Db, caller: TenantPrincipal, catalog: Ca
     const mine = new Set(newOrgs.map((o) => o.id));
     counts.organizationsCreated = [...orgByName.values()].filter((id) => mine.has(id)).length;
 
-    for (let i = 0; i < resolved.length; i += LINES_PER_BATCH) {
-      const lines = resolved.slice(i, i + LINES_PER_BATCH);
-      await commitWithRetry(db, async () => {
-        const { rows } = await buildLines(db, caller, catalog, lines, orgByName, opts.now);
-        const writes = rows.flatMap((r) => (r.outcome === "unchanged" ? [] : [r.row]));
-        const next = { ...counts, rowsDone: counts.rowsDone + lines.length };
-        for (const r of rows) next[r.outcome]++;
-        const statements: Statement[] = [];
-        for (let j = 0; j < writes.length; j += BULK_CHUNK) {
-          const chunk = writes.slice(j, j + BULK_CHUNK);
-          statements.push(bulkInsertStatement(db, demands, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "demand", chunk.map((d) => ({ id: d.id, keys: demandKeys(d) }))));
-        }
-        if (writes.length > 0) statements.push(bumpVersionStatement(db, caller.tenantId, "demands"));
-        return {
-          statements: [...statements, ...progressStatements(db, job, { ...next, ...totals(next, job) }, who)],
-          done: () => {
-            Object.assign(counts, next);
-            changedIds.push(...writes.map((w) => w.id));
-          },
-        };
-      });
-    }
+    await commitBatches(db, job, who, {
+      lines: resolved,
+      size: LINES_PER_BATCH,
+      kind: "demands",
+      counts,
+      changedIds,
+      build: async (lines) => (await buildLines(db, caller, catalog, lines, orgByName, opts.now)).rows,
+      write: (chunk) => [bulkInsertStatement(db, demands, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "demand", chunk.map((d) => ({ id: d.id, keys: demandKeys(d) })))],
+    });
 
     const final = report(job.id, job);
     await commit(db, [
@@ -211,15 +197,6 @@ export async function importDemands(db: Db, caller: TenantPrincipal, catalog: Ca
     await failImportJob(db, job, opts.now);
     throw err;
   }
-}
-
-/**
- * Counts of a job that resumes an interrupted run: lines that run wrote read as unchanged now, so
- * they are counted as the run counted them.
- */
-export function totals(c: { created: number; updated: number; unchanged: number }, job: ImportJob | null): { created: number; updated: number; unchanged: number } {
-  const prior = job?.prior ?? { created: 0, updated: 0 };
-  return { created: prior.created + c.created, updated: prior.updated + c.updated, unchanged: Math.max(0, c.unchanged - prior.created - prior.updated) };
 }
 
 async function organizationsByName(db: Db, tenantId: string, names: readonly string[]): Promise<Map<string, string>> {

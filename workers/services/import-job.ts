@@ -3,6 +3,8 @@ import { idempotencyKeys, imports as importsTable, type ImportStatus } from "../
 import { auditIfChangedStatement, auditStatement } from "../data/audit.ts";
 import { isUniqueViolation } from "../data/constraints.ts";
 import { idempotencyScope } from "../data/idempotency.ts";
+import { BULK_CHUNK } from "../data/bulk.ts";
+import { bumpVersionStatement } from "../data/versions.ts";
 import { commit, type Db, type Statement } from "../db.ts";
 import { ConflictError } from "../errors.ts";
 import type { ImportIssue } from "../imports/index.ts";
@@ -168,6 +170,58 @@ export async function commitWithRetry(db: Db, build: () => Promise<{ statements:
       if (!isUniqueViolation(err)) throw err;
       if (attempt >= 4) throw new ConflictError("Another import kept writing the same lines or talents; retry the import, which is idempotent per line.");
     }
+  }
+}
+
+/** Counts of a resumed job: what earlier runs created or updated is not "unchanged" now. */
+export function totals(c: { created: number; updated: number; unchanged: number }, job: ImportJob | null): { created: number; updated: number; unchanged: number } {
+  const prior = job?.prior ?? { created: 0, updated: 0 };
+  return { created: prior.created + c.created, updated: prior.updated + c.updated, unchanged: Math.max(0, c.unchanged - prior.created - prior.updated) };
+}
+
+/** A parsed line as it compares with what is stored. */
+export interface BuiltRow<R> {
+  row: R;
+  outcome: "created" | "updated" | "unchanged";
+}
+
+/**
+ * Writes `lines` in batches of `size`: each batch is one commit (through commitWithRetry) of its
+ * changed rows (`write` gives their statements per BULK_CHUNK rows), the data-version bump and the
+ * job's progress. `counts` and `changedIds` advance only once a batch has committed.
+ */
+export async function commitBatches<L, R extends { id: string }>(
+  db: Db,
+  job: ImportJob,
+  who: { tenantId: string; actor: string; requestId: string; now: Date },
+  run: {
+    lines: readonly L[];
+    size: number;
+    kind: "demands" | "talents";
+    counts: JobProgress;
+    changedIds: string[];
+    build: (lines: L[]) => Promise<BuiltRow<R>[]>;
+    write: (chunk: R[]) => Statement[];
+  },
+): Promise<void> {
+  for (let i = 0; i < run.lines.length; i += run.size) {
+    const lines = run.lines.slice(i, i + run.size);
+    await commitWithRetry(db, async () => {
+      const rows = await run.build(lines);
+      const writes = rows.flatMap((r) => (r.outcome === "unchanged" ? [] : [r.row]));
+      const next = { ...run.counts, rowsDone: run.counts.rowsDone + lines.length };
+      for (const r of rows) next[r.outcome]++;
+      const statements: Statement[] = [];
+      for (let j = 0; j < writes.length; j += BULK_CHUNK) statements.push(...run.write(writes.slice(j, j + BULK_CHUNK)));
+      if (writes.length > 0) statements.push(bumpVersionStatement(db, who.tenantId, run.kind));
+      return {
+        statements: [...statements, ...progressStatements(db, job, { ...next, ...totals(next, job) }, who)],
+        done: () => {
+          Object.assign(run.counts, next);
+          run.changedIds.push(...writes.map((w) => w.id));
+        },
+      };
+    });
   }
 }
 

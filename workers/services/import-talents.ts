@@ -4,17 +4,15 @@ import { auditStatement } from "../data/audit.ts";
 import { BULK_CHUNK, bulkInsertStatement, bulkReplaceKeysStatements } from "../data/bulk.ts";
 import { type TalentRow, talentKeys } from "../data/profiles.ts";
 import { findTalentsByKeys } from "../data/talents.ts";
-import { bumpVersionStatement } from "../data/versions.ts";
-import { commit, type Db, type Statement } from "../db.ts";
+import { commit, type Db } from "../db.ts";
 import { type ImportIssue, type ParsedTalent, parseTalentRows } from "../imports/index.ts";
 import { newId } from "../lib/ids.ts";
 import { blankTalent } from "../routes/talents/create.ts";
 import { listIndustryChains } from "../data/industry-chains.ts";
 import { placeOptions, resolveIndustryOrChain, resolveJobTitle, resolvePlace, type Resolution, type TaxonomyLevel } from "../taxonomy/index.ts";
 import type { ImportOptions } from "./import-demands.ts";
-import { totals } from "./import-demands.ts";
 import { headerOf, type ReadUpload } from "./import-file.ts";
-import { commitWithRetry, completeStatement, failImportJob, type ImportJob, progressStatements, startImportJob } from "./import-job.ts";
+import { commitBatches, completeStatement, failImportJob, type ImportJob, startImportJob, totals } from "./import-job.ts";
 import { byRow, type ImportReport, rejectedRows, resolutionIssue, sha256OfBytes } from "./import-report.ts";
 
 const ROWS_PER_BATCH = BULK_CHUNK * 5;
@@ -125,30 +123,17 @@ export async function importTalents(db: Db, caller: TenantPrincipal, upload: Rea
   });
   const who = { tenantId: caller.tenantId, actor: caller.keyId, requestId: opts.requestId, now: opts.now };
   try {
-    for (let i = 0; i < resolved.length; i += ROWS_PER_BATCH) {
-      const lines = resolved.slice(i, i + ROWS_PER_BATCH);
-      // A concurrent import that created the same phone or external id first makes this batch
-      // fail on the unique index; rebuilt from a fresh read, it updates that profile instead.
-      await commitWithRetry(db, async () => {
-        const rows = await buildProfiles(db, caller, lines, opts.now);
-        const writes = rows.flatMap((r) => (r.outcome === "unchanged" ? [] : [r.row]));
-        const next = { ...counts, rowsDone: counts.rowsDone + lines.length };
-        for (const r of rows) next[r.outcome]++;
-        const statements: Statement[] = [];
-        for (let j = 0; j < writes.length; j += BULK_CHUNK) {
-          const chunk = writes.slice(j, j + BULK_CHUNK);
-          statements.push(bulkInsertStatement(db, talents, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "talent", chunk.map((t) => ({ id: t.id, keys: talentKeys(t) }))));
-        }
-        if (writes.length > 0) statements.push(bumpVersionStatement(db, caller.tenantId, "talents"));
-        return {
-          statements: [...statements, ...progressStatements(db, job, { ...next, ...totals(next, job) }, who)],
-          done: () => {
-            Object.assign(counts, next);
-            changedIds.push(...writes.map((w) => w.id));
-          },
-        };
-      });
-    }
+    // A concurrent import that created the same phone or external id first makes a batch fail on
+    // the unique index; rebuilt from a fresh read, it updates that profile instead.
+    await commitBatches(db, job, who, {
+      lines: resolved,
+      size: ROWS_PER_BATCH,
+      kind: "talents",
+      counts,
+      changedIds,
+      build: (lines) => buildProfiles(db, caller, lines, opts.now),
+      write: (chunk) => [bulkInsertStatement(db, talents, chunk, { upsert: true }), ...bulkReplaceKeysStatements(db, caller.tenantId, "talent", chunk.map((t) => ({ id: t.id, keys: talentKeys(t) })))],
+    });
     const final = report(job.id, job);
     await commit(db, [
       completeStatement(db, final, at),
