@@ -101,6 +101,7 @@ const FIXED_FIELD_MESSAGES: Record<string, string> = {
   "is required": "为必填项",
   "is not a known field": "不是已知字段",
   "is not any of the accepted forms": "不符合任何可接受的格式",
+  "has a key that is not accepted": "含有不可接受的键",
   "unknown query parameter": "未知的查询参数",
   "must be a string": "必须是字符串",
   "must be a number": "必须是数字",

@@ -42,6 +42,10 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], input: unknown,
         // zod's own wording here is "Invalid input": say what is wrong in ours.
         out.push({ path, message: "is not any of the accepted forms" });
         break;
+      case "invalid_key":
+        // A record key that fails its own schema (too long, wrong form): zod says "Invalid key in record".
+        out.push({ path, message: "has a key that is not accepted" });
+        break;
       default:
         out.push({ path, message: issue.message });
     }

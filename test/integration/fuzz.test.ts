@@ -9,10 +9,12 @@ import { createFuzzWorld } from "./fuzz/world.ts";
 /**
  * Every operation of the OpenAPI document, driven with generated bad input on a real app over
  * libSQL: never a 5xx, and every 4xx a well-formed problem. `FUZZ_RUNS=2000` runs more cases per
- * operation; `FUZZ_SEED=<seed>` replays the run a failure printed.
+ * operation; `FUZZ_SEED=<seed>` replays the run a failure printed. `npm test` uses a fixed seed, so
+ * a gate never fails on an input no one has seen; `FUZZ_SEED=random` explores new ones by hand.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const FIXED_SEED = 20261204;
+const SEED = process.env.FUZZ_SEED === "random" ? undefined : Number(process.env.FUZZ_SEED ?? FIXED_SEED);
 
 // Throttling is off: thousands of requests from one address and key are the point here.
 const t = await createTestApp({ RATE_LIMIT_AUTH_FAILURES: "0", RATE_LIMIT_WRITES: "0" });
